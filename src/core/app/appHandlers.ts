@@ -1,0 +1,5 @@
+import { implementer } from '../rpc/context'
+
+export const appHandlers = {
+  status: implementer.app.status.handler(({ context }) => context.status)
+}

@@ -1,0 +1,47 @@
+import { CoreHostMessageSchema } from '../../shared/coreHostMessages'
+import { startCore } from '..'
+import { consoleLogger } from '../consoleLogger'
+import type { FrameTransport } from '../rpc/frameTransport'
+
+// The core as an Electron utility process. Electron gives it `process.parentPort`; the core
+// imports nothing from electron, so the few members used are described here.
+interface PortLike {
+  on(event: 'message', listener: (event: { data: unknown; ports: PortLike[] }) => void): void
+  on(event: 'close', listener: () => void): void
+  postMessage(message: unknown): void
+  start(): void
+}
+
+const parentPort = (process as unknown as { parentPort?: PortLike }).parentPort
+const dataDir = process.env.HOLDFAST_DATA_DIR
+if (!parentPort || !dataDir) {
+  console.error('The Holdfast core must be started by the Holdfast app (no parent port or data folder).')
+  process.exit(2)
+}
+
+const core = startCore({
+  dataDir,
+  log: consoleLogger('core')
+})
+
+parentPort.on('message', ({ data, ports }) => {
+  const message = CoreHostMessageSchema.safeParse(data)
+  if (!message.success) return
+  if (message.data.type === 'shutdown') {
+    core.close()
+    process.exit(0)
+  }
+  const port = ports[0]
+  if (port) {
+    core.serve(portTransport(port))
+    port.start()
+  }
+})
+
+function portTransport(port: PortLike): FrameTransport {
+  return {
+    send: (frame) => port.postMessage(frame),
+    onFrame: (listener) => port.on('message', (event) => listener(event.data)),
+    onClose: (listener) => port.on('close', listener)
+  }
+}

@@ -1,0 +1,9 @@
+import { appHandlers } from '../app/appHandlers'
+import { settingsHandlers } from '../settings/settingsHandlers'
+import { implementer } from './context'
+
+/** Every feature's handlers in one router; its type is checked against the shared contract. */
+export const router = implementer.router({
+  app: appHandlers,
+  settings: settingsHandlers
+})

@@ -1,0 +1,92 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import Database from 'better-sqlite3'
+import type { StartupNotice } from '../../shared/contracts/app'
+import { migrate, schemaVersion } from './migrate'
+import { LATEST_SCHEMA_VERSION, migrations } from './migrations'
+import { moveDatabaseAside } from './quarantine'
+
+export type OpenedDatabase =
+  | { state: 'ready'; db: Database.Database; notices: StartupNotice[] }
+  | { state: 'blocked'; db: null; notices: StartupNotice[] }
+
+export interface OpenOptions {
+  now?: () => Date
+  supportedVersion?: number
+}
+
+/** SQLite error codes that mean "this file is not a usable database", as opposed to a bug of ours. */
+const UNUSABLE_FILE_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CANTOPEN', 'SQLITE_IOERR_SHORT_READ'])
+
+class UnusableDatabaseError extends Error {}
+
+/**
+ * Opens the workspace database at start. A corrupt or unreadable file is moved aside (with its
+ * -wal and -shm) and a fresh one created; a file from a newer Holdfast is left untouched and
+ * the storage is reported blocked. Either way the user gets a notice saying what happened.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): OpenedDatabase {
+  const now = options.now ?? (() => new Date())
+  const supported = options.supportedVersion ?? LATEST_SCHEMA_VERSION
+  mkdirSync(dirname(file), { recursive: true })
+
+  let db: Database.Database
+  try {
+    db = openChecked(file)
+  } catch (error) {
+    if (!(error instanceof UnusableDatabaseError)) throw error
+    const movedTo = moveDatabaseAside(file, 'corrupt', now())
+    db = openChecked(file)
+    const notice: StartupNotice = {
+      kind: 'database-moved-aside',
+      message:
+        `Holdfast could not read its database (${error.message}). ` +
+        'The damaged file was moved aside, not deleted, and Holdfast started with a fresh one.',
+      movedTo
+    }
+    return prepare(db, [notice])
+  }
+
+  const found = schemaVersion(db)
+  if (found > supported) {
+    db.close()
+    const notice: StartupNotice = {
+      kind: 'database-too-new',
+      message:
+        `This data was saved by a newer version of Holdfast (schema ${found}; this version understands up to ${supported}). ` +
+        'Update Holdfast to open it. Nothing was changed.',
+      foundVersion: found,
+      supportedVersion: supported
+    }
+    return { state: 'blocked', db: null, notices: [notice] }
+  }
+  return prepare(db, [])
+}
+
+function prepare(db: Database.Database, notices: StartupNotice[]): OpenedDatabase {
+  db.pragma('journal_mode = WAL')
+  // FULL: a write the UI calls saved survives a power cut, not only a crash.
+  db.pragma('synchronous = FULL')
+  db.pragma('foreign_keys = ON')
+  db.pragma('busy_timeout = 5000')
+  migrate(db, migrations)
+  return { state: 'ready', db, notices }
+}
+
+function openChecked(file: string): Database.Database {
+  let db: Database.Database | undefined
+  try {
+    db = new Database(file)
+    const check = db.pragma('quick_check', { simple: true })
+    if (check !== 'ok') throw new UnusableDatabaseError(`integrity check failed: ${String(check)}`)
+    return db
+  } catch (error) {
+    db?.close()
+    if (error instanceof UnusableDatabaseError) throw error
+    const code = (error as { code?: unknown }).code
+    if (typeof code === 'string' && UNUSABLE_FILE_CODES.has(code)) {
+      throw new UnusableDatabaseError((error as Error).message)
+    }
+    throw error
+  }
+}

@@ -1,0 +1,40 @@
+import { randomBytes } from 'node:crypto'
+import { join } from 'node:path'
+import { startCore } from '../core'
+import { consoleLogger } from '../core/consoleLogger'
+import { parseHeadlessArgs, UsageError } from './args'
+import { createWebServer } from './webServer'
+
+/** Headless mode: the core in plain Node, serving the built renderer to a browser on 127.0.0.1. */
+async function main(): Promise<void> {
+  const args = parseHeadlessArgs(process.argv.slice(2))
+  const core = startCore({ dataDir: args.dataDir, log: consoleLogger('holdfast') })
+  const web = createWebServer({
+    rendererDir: join(import.meta.dirname, '../renderer'),
+    token: randomBytes(32).toString('hex'),
+    onConnection: (transport) => core.serve(transport)
+  })
+
+  let closing = false
+  const shutdown = async (): Promise<void> => {
+    if (closing) return
+    closing = true
+    await web.close()
+    core.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void shutdown())
+  process.on('SIGTERM', () => void shutdown())
+
+  const port = await web.listen(args.port)
+  console.log(`Holdfast headless ready at http://127.0.0.1:${port}`)
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    console.error(error.message)
+    process.exit(2)
+  }
+  console.error('Holdfast headless could not start:', error instanceof Error ? error.message : error)
+  process.exit(1)
+})

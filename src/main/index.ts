@@ -1,0 +1,59 @@
+import { app, BrowserWindow, ipcMain, session } from 'electron'
+import { join } from 'node:path'
+import { IpcChannel } from '../shared/ipc'
+import { registerAppScheme, serveRenderer } from './appProtocol'
+import { CoreHost } from './coreHost'
+import { applyContentSecurityPolicy, denyPermissions, isTrustedSender, trustedOrigins } from './security'
+import { createMainWindow } from './windows'
+
+// Composition root of the Electron main process: OS integration only. All work happens in the core.
+
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
+const preload = join(import.meta.dirname, '../preload/index.cjs')
+const origins = trustedOrigins(devServerUrl)
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  registerAppScheme()
+  const core = new CoreHost(join(import.meta.dirname, 'core.js'), app.getPath('userData'))
+
+  const openWindow = (): BrowserWindow => createMainWindow({ preload, devServerUrl })
+
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows()
+    if (!window) return void openWindow()
+    if (window.isMinimized()) window.restore()
+    window.focus()
+  })
+
+  ipcMain.on(IpcChannel.connectCore, (event) => {
+    if (!isTrustedSender(event.senderFrame, origins)) return
+    core.connect(event.sender)
+  })
+
+  void app.whenReady().then(() => {
+    serveRenderer(join(import.meta.dirname, '../renderer'))
+    applyContentSecurityPolicy(session.defaultSession, devServerUrl)
+    denyPermissions(session.defaultSession)
+    core.start()
+    openWindow()
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) openWindow()
+    })
+  })
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+
+  let coreStopped = false
+  app.on('before-quit', (event) => {
+    if (coreStopped) return
+    event.preventDefault()
+    void core.stop().finally(() => {
+      coreStopped = true
+      app.quit()
+    })
+  })
+}

@@ -1,0 +1,87 @@
+import { useMemo, useState } from 'react'
+import { ThemeSchema } from '../../../shared/contracts/settings'
+import { StartupNotices } from '../features/notices/StartupNotices'
+import { CommandPalette } from '../features/palette/CommandPalette'
+import type { PaletteCommand } from '../features/palette/commands'
+import { SectionView } from '../features/sections/SectionView'
+import { SettingsDialog } from '../features/settings/SettingsDialog'
+import { THEME_LABELS } from '../features/settings/theme'
+import { useAppliedTheme } from '../features/settings/useAppliedTheme'
+import { useSettings } from '../features/settings/useSettings'
+import { shortcutLabel } from '../lib/shortcuts'
+import { AssistantPanel } from './AssistantPanel'
+import { useCore } from './coreContext'
+import { SECTIONS, type SectionId } from './sections'
+import { Sidebar } from './Sidebar'
+import { StatusBar } from './StatusBar'
+import { useGlobalShortcuts } from './useGlobalShortcuts'
+
+/** The window's layout: sidebar, main area, assistant panel and status bar. */
+export function Shell() {
+  const { status } = useCore()
+  const settings = useSettings()
+  useAppliedTheme(settings.settings.theme)
+  const [section, setSection] = useState<SectionId>('drafts')
+  const [assistantOpen, setAssistantOpen] = useState(true)
+  const [paletteOpen, setPaletteOpen] = useState(false)
+  const [settingsOpen, setSettingsOpen] = useState(false)
+
+  useGlobalShortcuts({
+    k: () => setPaletteOpen((open) => !open),
+    ',': () => setSettingsOpen(true),
+    ...Object.fromEntries(SECTIONS.map((s) => [s.key, () => setSection(s.id)]))
+  })
+
+  const commands = useMemo<PaletteCommand[]>(
+    () => [
+      ...SECTIONS.map((s) => ({
+        id: `go-${s.id}`,
+        title: `Go to ${s.label}`,
+        group: 'Go to' as const,
+        shortcut: shortcutLabel(s.key),
+        run: () => setSection(s.id)
+      })),
+      ...ThemeSchema.options.map((theme) => ({
+        id: `theme-${theme}`,
+        title: `Theme: ${THEME_LABELS[theme]}`,
+        group: 'Appearance' as const,
+        keywords: ['appearance', 'colour', 'mode'],
+        run: () => void settings.update({ theme })
+      })),
+      {
+        id: 'settings',
+        title: 'Open settings',
+        group: 'View',
+        keywords: ['preferences'],
+        shortcut: shortcutLabel(','),
+        run: () => setSettingsOpen(true)
+      },
+      {
+        id: 'assistant',
+        title: assistantOpen ? 'Hide assistant panel' : 'Show assistant panel',
+        group: 'View',
+        run: () => setAssistantOpen((open) => !open)
+      }
+    ],
+    [settings, assistantOpen]
+  )
+
+  return (
+    <div className={assistantOpen ? 'shell' : 'shell shell-no-assistant'}>
+      <Sidebar
+        section={section}
+        onSection={setSection}
+        onOpenSettings={() => setSettingsOpen(true)}
+        onOpenPalette={() => setPaletteOpen(true)}
+      />
+      <main className="main-area">
+        <StartupNotices notices={status.notices} />
+        <SectionView section={section} />
+      </main>
+      {assistantOpen ? <AssistantPanel onClose={() => setAssistantOpen(false)} /> : null}
+      <StatusBar />
+      <CommandPalette open={paletteOpen} onClose={() => setPaletteOpen(false)} commands={commands} />
+      <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} settings={settings} />
+    </div>
+  )
+}

@@ -1,0 +1,27 @@
+import type { SectionId } from '../../app/sections'
+
+const DESCRIPTIONS: Record<SectionId, { title: string; text: string }> = {
+  drafts: {
+    title: 'Drafts',
+    text: 'Writing drafts are not part of this build yet. When they are, they will be listed here and saved on this computer.'
+  },
+  designs: {
+    title: 'Designs',
+    text: 'Marketing designs are not part of this build yet. When they are, they will be listed here.'
+  },
+  team: {
+    title: 'Team',
+    text: 'Peer-to-peer team sync is not part of this build yet. Nothing is shared with anyone.'
+  }
+}
+
+/** The main editing area for the chosen section. */
+export function SectionView({ section }: { section: SectionId }) {
+  const { title, text } = DESCRIPTIONS[section]
+  return (
+    <section className="section-view" aria-labelledby="section-title">
+      <h1 id="section-title">{title}</h1>
+      <p className="empty-state">{text}</p>
+    </section>
+  )
+}

@@ -1,0 +1,45 @@
+import { ThemeSchema } from '../../../../shared/contracts/settings'
+import { Dialog } from '../../ui/Dialog'
+import { THEME_LABELS } from './theme'
+import type { SettingsState } from './useSettings'
+
+interface SettingsDialogProps {
+  open: boolean
+  onClose: () => void
+  settings: SettingsState
+}
+
+export function SettingsDialog({ open, onClose, settings }: SettingsDialogProps) {
+  const disabled = settings.unavailable !== null
+  return (
+    <Dialog open={open} label="Settings" onClose={onClose} className="settings-dialog">
+      <header className="dialog-header">
+        <h2>Settings</h2>
+        <button type="button" className="icon-button" aria-label="Close settings" onClick={onClose}>
+          ×
+        </button>
+      </header>
+      {settings.unavailable ? (
+        <p role="alert" className="inline-error">
+          {settings.unavailable}
+        </p>
+      ) : null}
+      <fieldset className="radio-group" disabled={disabled}>
+        <legend>Theme</legend>
+        {ThemeSchema.options.map((theme) => (
+          <label key={theme}>
+            <input
+              type="radio"
+              name="theme"
+              value={theme}
+              checked={settings.settings.theme === theme}
+              onChange={() => void settings.update({ theme })}
+            />
+            {THEME_LABELS[theme]}
+          </label>
+        ))}
+      </fieldset>
+      <p className="hint">System follows your computer&apos;s light or dark appearance.</p>
+    </Dialog>
+  )
+}

@@ -1,0 +1,11 @@
+import type { ContractRouterClient } from '@orpc/contract'
+import { appContract } from './app'
+import { settingsContract } from './settings'
+
+/** The core's whole RPC surface: one entry per feature. Every process derives its types from this. */
+export const contract = {
+  app: appContract,
+  settings: settingsContract
+}
+
+export type CoreClient = ContractRouterClient<typeof contract>

@@ -1,0 +1,25 @@
+import { eventIterator, oc } from '@orpc/contract'
+import { z } from 'zod'
+import { storageUnavailable } from './errors'
+
+export const ThemeSchema = z.enum(['system', 'light', 'dark'])
+export type Theme = z.infer<typeof ThemeSchema>
+
+/** Every user setting with its type. Adding a setting means adding a field here, nothing else. */
+export const SettingsSchema = z.object({
+  theme: ThemeSchema
+})
+export type Settings = z.infer<typeof SettingsSchema>
+
+export const DEFAULT_SETTINGS: Settings = { theme: 'system' }
+
+/** A change to some settings; unknown keys are refused rather than silently dropped. */
+export const SettingsPatchSchema = SettingsSchema.partial().strict()
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>
+
+export const settingsContract = {
+  get: oc.errors(storageUnavailable).output(SettingsSchema),
+  update: oc.errors(storageUnavailable).input(SettingsPatchSchema).output(SettingsSchema),
+  /** Streams the full settings every time any window changes them. */
+  changes: oc.errors(storageUnavailable).output(eventIterator(SettingsSchema))
+}
