@@ -25,14 +25,20 @@ export function secureWebPreferences(preload: string): WebPreferences {
 
 /** Origins the renderer may be loaded from: the app's own, or the Vite dev server in development. */
 export function trustedOrigins(devServerUrl: string | undefined): string[] {
-  return devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [APP_ORIGIN]
+  return devServerUrl ? [APP_ORIGIN, originOf(devServerUrl)] : [APP_ORIGIN]
+}
+
+/** scheme://host[:port]. URL.origin is "null" for schemes Node does not know, such as app:. */
+function originOf(url: string): string {
+  const parsed = new URL(url)
+  return `${parsed.protocol}//${parsed.host}`
 }
 
 /** An IPC message is honoured only from the top frame of a page we loaded ourselves. */
 export function isTrustedSender(frame: Pick<WebFrameMain, 'url' | 'parent'> | null, origins: readonly string[]): boolean {
   if (!frame || frame.parent !== null) return false
   try {
-    return origins.includes(new URL(frame.url).origin)
+    return origins.includes(originOf(frame.url))
   } catch {
     return false
   }
@@ -51,7 +57,7 @@ export function isSafeExternalUrl(candidate: string): boolean {
 
 /** Sets the CSP on every response of the session (covers the dev server; appProtocol sets it too). */
 export function applyContentSecurityPolicy(session: Pick<Session, 'webRequest'>, devServerUrl: string | undefined): void {
-  const policy = contentSecurityPolicy(devServerUrl ? { devServer: new URL(devServerUrl).origin } : {})
+  const policy = contentSecurityPolicy(devServerUrl ? { devServer: originOf(devServerUrl) } : {})
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } })
   })

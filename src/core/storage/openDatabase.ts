@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import type { StartupNotice } from '../../shared/contracts/app'
@@ -29,14 +29,14 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
   const now = options.now ?? (() => new Date())
   const supported = options.supportedVersion ?? LATEST_SCHEMA_VERSION
   mkdirSync(dirname(file), { recursive: true })
+  if (!existsSync(file)) return prepare(new Database(file), [])
 
-  let db: Database.Database
+  let found: number
   try {
-    db = openChecked(file)
+    found = inspect(file)
   } catch (error) {
     if (!(error instanceof UnusableDatabaseError)) throw error
     const movedTo = moveDatabaseAside(file, 'corrupt', now())
-    db = openChecked(file)
     const notice: StartupNotice = {
       kind: 'database-moved-aside',
       message:
@@ -44,12 +44,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
         'The damaged file was moved aside, not deleted, and Holdfast started with a fresh one.',
       movedTo
     }
-    return prepare(db, [notice])
+    return prepare(new Database(file), [notice])
   }
 
-  const found = schemaVersion(db)
   if (found > supported) {
-    db.close()
     const notice: StartupNotice = {
       kind: 'database-too-new',
       message:
@@ -60,7 +58,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
     }
     return { state: 'blocked', db: null, notices: [notice] }
   }
-  return prepare(db, [])
+  return prepare(new Database(file), [])
 }
 
 function prepare(db: Database.Database, notices: StartupNotice[]): OpenedDatabase {
@@ -73,20 +71,26 @@ function prepare(db: Database.Database, notices: StartupNotice[]): OpenedDatabas
   return { state: 'ready', db, notices }
 }
 
-function openChecked(file: string): Database.Database {
+/**
+ * Checks an existing file through a read-only connection, which can neither checkpoint nor
+ * delete its WAL: if the file is damaged, everything SQLite had is still there to move aside.
+ * Returns the schema version.
+ */
+function inspect(file: string): number {
   let db: Database.Database | undefined
   try {
-    db = new Database(file)
+    db = new Database(file, { readonly: true, fileMustExist: true })
     const check = db.pragma('quick_check', { simple: true })
     if (check !== 'ok') throw new UnusableDatabaseError(`integrity check failed: ${String(check)}`)
-    return db
+    return schemaVersion(db)
   } catch (error) {
-    db?.close()
     if (error instanceof UnusableDatabaseError) throw error
     const code = (error as { code?: unknown }).code
     if (typeof code === 'string' && UNUSABLE_FILE_CODES.has(code)) {
       throw new UnusableDatabaseError((error as Error).message)
     }
     throw error
+  } finally {
+    db?.close()
   }
 }

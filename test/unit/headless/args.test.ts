@@ -1,0 +1,19 @@
+import { resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { parseHeadlessArgs, UsageError } from '../../../src/headless/args'
+
+describe('parseHeadlessArgs', () => {
+  it('reads the data folder and port', () => {
+    expect(parseHeadlessArgs(['--data', 'some/dir', '--port', '5000'])).toEqual({ dataDir: resolve('some/dir'), port: 5000 })
+    expect(parseHeadlessArgs(['--data=x'])).toEqual({ dataDir: resolve('x'), port: 4310 })
+    expect(parseHeadlessArgs(['--data', 'x', '--port', '0']).port).toBe(0)
+  })
+
+  it('explains what is wrong and shows the usage', () => {
+    expect(() => parseHeadlessArgs([])).toThrow(UsageError)
+    expect(() => parseHeadlessArgs([])).toThrow(/--data is required.*\nUsage: npm run headless/s)
+    expect(() => parseHeadlessArgs(['--data', 'x', '--port', 'http'])).toThrow(/--port must be a whole number/)
+    expect(() => parseHeadlessArgs(['--data', 'x', '--port', '70000'])).toThrow(/--port must be a whole number/)
+    expect(() => parseHeadlessArgs(['--data', 'x', '--host', '0.0.0.0'])).toThrow(/Unknown option '--host'/)
+  })
+})

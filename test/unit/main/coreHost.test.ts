@@ -1,0 +1,76 @@
+import { EventEmitter } from 'node:events'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+
+// Electron cannot run here, so its two members used by CoreHost are replaced by fakes.
+class FakeChild extends EventEmitter {
+  sent: { message: unknown; ports: unknown[] }[] = []
+  postMessage(message: unknown, ports: unknown[] = []): void {
+    this.sent.push({ message, ports })
+    if ((message as { type: string }).type === 'shutdown') setImmediate(() => this.emit('exit', 0))
+  }
+  kill = vi.fn(() => this.emit('exit', null))
+}
+const children: FakeChild[] = []
+const fork = vi.fn(() => {
+  const child = new FakeChild()
+  children.push(child)
+  return child
+})
+
+vi.mock('electron', () => ({
+  utilityProcess: { fork },
+  MessageChannelMain: class {
+    port1 = { name: 'port1' }
+    port2 = { name: 'port2' }
+  }
+}))
+
+const { CoreHost } = await import('../../../src/main/coreHost')
+
+class FakeContents extends EventEmitter {
+  received: { channel: string; ports: unknown[] }[] = []
+  postMessage(channel: string, _message: unknown, ports: unknown[]): void {
+    this.received.push({ channel, ports })
+  }
+}
+
+beforeEach(() => {
+  children.length = 0
+  fork.mockClear()
+  vi.spyOn(console, 'error').mockImplementation(() => undefined)
+})
+
+describe('CoreHost', () => {
+  it('starts the core with the data folder and gives a window one end of a new channel', () => {
+    const host = new CoreHost('/app/out/main/core.js', '/home/me/.config/Holdfast')
+    host.start()
+    expect(fork).toHaveBeenCalledWith('/app/out/main/core.js', [], expect.objectContaining({
+      env: expect.objectContaining({ HOLDFAST_DATA_DIR: '/home/me/.config/Holdfast' }) as unknown
+    }))
+    const window = new FakeContents()
+    host.connect(window as never)
+    expect(children[0]?.sent).toEqual([{ message: { type: 'connect' }, ports: [{ name: 'port1' }] }])
+    expect(window.received).toEqual([{ channel: 'holdfast:core-port', ports: [{ name: 'port2' }] }])
+  })
+
+  it('restarts a core that died and reconnects every open window', () => {
+    const host = new CoreHost('core.js', '/data')
+    host.start()
+    const windows = [new FakeContents(), new FakeContents()]
+    for (const w of windows) host.connect(w as never)
+    windows[1]?.emit('destroyed')
+    children[0]?.emit('exit', 139)
+    expect(fork).toHaveBeenCalledTimes(2)
+    expect(windows[0]?.received).toHaveLength(2)
+    expect(windows[1]?.received).toHaveLength(1)
+    expect(children[1]?.sent).toHaveLength(1)
+  })
+
+  it('asks the core to shut down on quit and does not restart it', async () => {
+    const host = new CoreHost('core.js', '/data')
+    host.start()
+    await host.stop()
+    expect(children[0]?.sent.map((s) => s.message)).toEqual([{ type: 'shutdown' }])
+    expect(fork).toHaveBeenCalledTimes(1)
+  })
+})
