@@ -5,6 +5,7 @@ import type { CoreContext } from './rpc/context'
 import type { FrameTransport } from './rpc/frameTransport'
 import type { Logger } from './logger'
 import { createRpcServer } from './rpc/rpcServer'
+import { DocStore } from './docs/docStore'
 import { SettingsStore } from './settings/settingsStore'
 import { openDatabase } from './storage/openDatabase'
 
@@ -35,9 +36,10 @@ export function startCore(options: CoreOptions): Core {
     storage: opened.state,
     notices: opened.notices
   }
+  const docs = opened.db ? new DocStore(opened.db) : null
   const context: CoreContext = {
     status,
-    settings: opened.db ? new SettingsStore(opened.db) : null
+    storage: opened.db && docs ? { settings: new SettingsStore(opened.db), docs } : null
   }
   const rpc = createRpcServer(context, options.log)
 
@@ -45,6 +47,7 @@ export function startCore(options: CoreOptions): Core {
     status,
     serve: (transport) => rpc.serve(transport),
     close: () => {
+      docs?.flush()
       if (opened.db?.open) opened.db.close()
     }
   }

@@ -4,12 +4,13 @@ import { MessageChannel, type MessagePort } from 'node:worker_threads'
 import type { Core } from '../../src/core'
 import type { FrameTransport } from '../../src/core/rpc/frameTransport'
 import type { CoreClient } from '../../src/shared/contracts'
+import { rpcSerializers } from '../../src/shared/rpc/serializers'
 
 /** A real RPC connection to a core over a Node MessageChannel, as the app's window has. */
 export function connect(core: Pick<Core, 'serve'>): { client: CoreClient; port: MessagePort; close(): void } {
   const { port1, port2 } = new MessageChannel()
   core.serve(portTransport(port1))
-  const client: CoreClient = createORPCClient(new RPCLink({ port: port2 }))
+  const client: CoreClient = createORPCClient(new RPCLink({ port: port2, customJsonSerializers: rpcSerializers }))
   port2.start()
   return { client, port: port2, close: () => port2.close() }
 }

@@ -1,13 +1,35 @@
-import { implement } from '@orpc/server'
+import { implement, ORPCError, os } from '@orpc/server'
 import { contract } from '../../shared/contracts'
 import type { AppStatus } from '../../shared/contracts/app'
+import { storageUnavailable } from '../../shared/contracts/errors'
+import type { DocStore } from '../docs/docStore'
 import type { SettingsStore } from '../settings/settingsStore'
 
-/** The services every handler may use. `settings` is null while the database is blocked. */
+/** What exists only while the workspace database is open. */
+export interface StorageServices {
+  settings: SettingsStore
+  docs: DocStore
+}
+
+/** The services every handler may use. `storage` is null while the database is blocked. */
 export interface CoreContext {
   status: AppStatus
-  settings: SettingsStore | null
+  storage: StorageServices | null
 }
 
 /** The contract bound to the core's context: each feature implements its part from here. */
 export const implementer = implement(contract).$context<CoreContext>()
+
+const { STORAGE_UNAVAILABLE } = storageUnavailable
+
+/** For procedures that need the database: refuses with STORAGE_UNAVAILABLE while it is blocked. */
+export const requireStorage = os.$context<CoreContext>().middleware(({ context, next }) => {
+  if (!context.storage) {
+    throw new ORPCError('STORAGE_UNAVAILABLE', {
+      status: STORAGE_UNAVAILABLE.status,
+      message: STORAGE_UNAVAILABLE.message,
+      data: { reason: 'database-too-new' }
+    })
+  }
+  return next({ context: context.storage })
+})

@@ -1,6 +1,7 @@
 import { ORPCError, onError } from '@orpc/server'
 import { RPCHandler } from '@orpc/server/message-port'
 import { ValidationError } from '@orpc/contract'
+import { rpcSerializers } from '../../shared/rpc/serializers'
 import type { Logger } from '../logger'
 import type { CoreContext } from './context'
 import type { FrameTransport } from './frameTransport'
@@ -10,6 +11,7 @@ import { router } from './router'
 /** Serves the core's router on any number of frame transports, all sharing one context. */
 export function createRpcServer(context: CoreContext, log: Logger) {
   const handler = new RPCHandler(router, {
+    customJsonSerializers: rpcSerializers,
     clientInterceptors: [onError(explainValidationError)],
     interceptors: [
       onError((error) => {

@@ -1,6 +1,6 @@
-import { eventIterator, oc } from '@orpc/contract'
+import { eventIterator } from '@orpc/contract'
 import { z } from 'zod'
-import { storageUnavailable } from './errors'
+import { storageProcedure } from './errors'
 
 export const ThemeSchema = z.enum(['system', 'light', 'dark'])
 export type Theme = z.infer<typeof ThemeSchema>
@@ -18,8 +18,8 @@ export const SettingsPatchSchema = SettingsSchema.partial().strict()
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>
 
 export const settingsContract = {
-  get: oc.errors(storageUnavailable).output(SettingsSchema),
-  update: oc.errors(storageUnavailable).input(SettingsPatchSchema).output(SettingsSchema),
+  get: storageProcedure.output(SettingsSchema),
+  update: storageProcedure.input(SettingsPatchSchema).output(SettingsSchema),
   /** Streams the full settings every time any window changes them. */
-  changes: oc.errors(storageUnavailable).output(eventIterator(SettingsSchema))
+  changes: storageProcedure.output(eventIterator(SettingsSchema))
 }

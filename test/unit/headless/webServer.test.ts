@@ -8,6 +8,7 @@ import { WebSocket } from 'ws'
 import { startCore, type Core } from '../../../src/core'
 import { createWebServer, RPC_PATH, TOKEN_META, type WebServer } from '../../../src/headless/webServer'
 import type { CoreClient } from '../../../src/shared/contracts'
+import { rpcSerializers } from '../../../src/shared/rpc/serializers'
 import { silentLog } from '../../support/inProcessCore'
 import { useTempDirs } from '../../support/tempDir'
 
@@ -82,7 +83,7 @@ describe('headless web server', () => {
     await expect(openSocket(`${base}?token=${TOKEN}`, undefined)).rejects.toThrow('HTTP 403')
 
     const ws = await openSocket(`${base}?token=${TOKEN}`, origin)
-    const client: CoreClient = createORPCClient(new RPCLink({ websocket: ws }))
+    const client: CoreClient = createORPCClient(new RPCLink({ websocket: ws, customJsonSerializers: rpcSerializers }))
     expect(await client.settings.update({ theme: 'dark' })).toEqual({ theme: 'dark' })
     ws.close()
   })

@@ -3,6 +3,7 @@ import { RPCLink as MessagePortLink } from '@orpc/client/message-port'
 import { RPCLink as WebSocketLink } from '@orpc/client/websocket'
 import type { CoreClient } from '../../../shared/contracts'
 import { IpcChannel, type HoldfastBridge } from '../../../shared/ipc'
+import { rpcSerializers } from '../../../shared/rpc/serializers'
 
 declare global {
   interface Window {
@@ -37,7 +38,7 @@ function connectThroughPreload(bridge: HoldfastBridge): Promise<CoreConnection> 
       port.start()
       // Electron closes the port when the core process goes away.
       const closed = new Promise<void>((done) => port.addEventListener('close', () => done()))
-      resolve({ client: createORPCClient(new MessagePortLink({ port })), closed })
+      resolve({ client: createORPCClient(new MessagePortLink({ port, customJsonSerializers: rpcSerializers })), closed })
     }
     window.addEventListener('message', onMessage)
     bridge.connectCore()
@@ -54,7 +55,7 @@ function connectThroughWebSocket(): Promise<CoreConnection> {
   return new Promise((resolve, reject) => {
     const closed = new Promise<void>((done) => websocket.addEventListener('close', () => done()))
     websocket.addEventListener('open', () =>
-      resolve({ client: createORPCClient(new WebSocketLink({ websocket })), closed })
+      resolve({ client: createORPCClient(new WebSocketLink({ websocket, customJsonSerializers: rpcSerializers })), closed })
     )
     websocket.addEventListener('error', () => reject(new Error('Could not reach the Holdfast core.')))
   })

@@ -1,0 +1,100 @@
+import type { Database } from 'better-sqlite3'
+import type { DocKind } from '../../shared/contracts/docs'
+import { GroupCommit } from '../storage/groupCommit'
+import { isValidUpdate, mergeAll } from './yjsUpdates'
+
+export class DocNotFoundError extends Error {
+  constructor(readonly docId: string) {
+    super(`No document has the id "${docId}".`)
+  }
+}
+
+export class InvalidUpdateError extends Error {
+  constructor(
+    readonly docId: string,
+    readonly index: number
+  ) {
+    super(`Update ${index} for document "${docId}" is not a valid Yjs update.`)
+  }
+}
+
+interface Entry {
+  docId: string
+  data: Uint8Array
+}
+
+/**
+ * Yjs documents of every kind in SQLite: appends go to an update log through a group commit
+ * and are acknowledged only when durable; loading merges the snapshot, its pending part and
+ * the log after it.
+ */
+export class DocStore {
+  private readonly commits: GroupCommit<Entry>
+  private readonly statements
+
+  /** Called after each durable append with the documents it touched (compaction and indexing listen). */
+  onAppended: (docIds: ReadonlySet<string>) => void = () => undefined
+
+  constructor(private readonly db: Database) {
+    this.statements = {
+      insertDoc: db.prepare<[string, string, number]>(
+        'INSERT INTO documents (id, kind, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING'
+      ),
+      hasDoc: db.prepare<[string], number>('SELECT 1 FROM documents WHERE id = ?').pluck(),
+      snapshot: db.prepare<[string], { state: Uint8Array; pending: Uint8Array | null; merged_seq: number }>(
+        'SELECT state, pending, merged_seq FROM doc_snapshots WHERE doc_id = ?'
+      ),
+      updatesAfter: db
+        .prepare<[string, number], Uint8Array>('SELECT data FROM doc_updates WHERE doc_id = ? AND seq > ? ORDER BY seq')
+        .pluck(),
+      insertUpdate: db.prepare<[string, Uint8Array, number]>(
+        'INSERT INTO doc_updates (doc_id, data, created_at) VALUES (?, ?, ?)'
+      )
+    }
+    this.commits = new GroupCommit((entries) => this.write(entries))
+  }
+
+  create(docId: string, kind: DocKind): boolean {
+    return this.statements.insertDoc.run(docId, kind, Date.now()).changes === 1
+  }
+
+  has(docId: string): boolean {
+    return this.statements.hasDoc.get(docId) !== undefined
+  }
+
+  /** The whole stored state as one update, and how many log entries it was merged from. */
+  load(docId: string): { state: Uint8Array; updateCount: number } {
+    if (!this.has(docId)) throw new DocNotFoundError(docId)
+    const snapshot = this.statements.snapshot.get(docId)
+    const updates = this.statements.updatesAfter.all(docId, snapshot?.merged_seq ?? 0)
+    const parts: Uint8Array[] = []
+    if (snapshot) parts.push(snapshot.state)
+    if (snapshot?.pending) parts.push(snapshot.pending)
+    parts.push(...updates)
+    return { state: parts.length === 0 ? EMPTY_UPDATE : mergeAll(parts), updateCount: updates.length }
+  }
+
+  /** Validates every update first (all or nothing), then resolves once all are durable. */
+  append(docId: string, updates: readonly Uint8Array[]): Promise<void> {
+    if (!this.has(docId)) return Promise.reject(new DocNotFoundError(docId))
+    const bad = updates.findIndex((update) => !isValidUpdate(update))
+    if (bad !== -1) return Promise.reject(new InvalidUpdateError(docId, bad))
+    return this.commits.submit(updates.map((data) => ({ docId, data })))
+  }
+
+  /** Writes anything accepted but not yet committed (at shutdown). */
+  flush(): void {
+    this.commits.flush()
+  }
+
+  private write(entries: readonly Entry[]): void {
+    const now = Date.now()
+    this.db.transaction(() => {
+      for (const entry of entries) this.statements.insertUpdate.run(entry.docId, entry.data, now)
+    })()
+    this.onAppended(new Set(entries.map((entry) => entry.docId)))
+  }
+}
+
+/** An update that changes nothing: what an empty document encodes to. */
+const EMPTY_UPDATE = new Uint8Array([0, 0])

@@ -1,0 +1,20 @@
+import { fromBase64, toBase64 } from 'lib0/buffer'
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/
+
+/**
+ * Binary values (Yjs updates, blobs) cross the RPC boundary as base64 text. Both ends install
+ * this serializer; the receiving end refuses anything that is not strict base64.
+ */
+export const uint8ArraySerializer = {
+  type: 100,
+  condition: (data: unknown): boolean => data instanceof Uint8Array,
+  serialize: (data: Uint8Array): string => toBase64(data),
+  deserialize: (text: unknown): Uint8Array => {
+    if (typeof text !== 'string' || !BASE64.test(text)) throw new TypeError('binary data must be base64 text')
+    return fromBase64(text)
+  }
+}
+
+/** Pass as `customJsonSerializers` to every oRPC handler and link. */
+export const rpcSerializers = [uint8ArraySerializer]
