@@ -2,8 +2,9 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 
-// Three Node-targeted entries share the "main" build: the Electron main process, the core
-// (started by main as a utilityProcess) and headless mode (the same core in plain Node).
+// The Node-targeted entries share the "main" build: the Electron main process, the core
+// (started by main as a utilityProcess), headless mode (the same core in plain Node) and the
+// core's maintenance worker thread.
 export default defineConfig({
   main: {
     build: {
@@ -11,7 +12,8 @@ export default defineConfig({
         input: {
           index: resolve('src/main/index.ts'),
           core: resolve('src/core/hosts/utilityProcess.ts'),
-          headless: resolve('src/headless/index.ts')
+          headless: resolve('src/headless/index.ts'),
+          'maintenance-worker': resolve('src/core/docs/maintenanceWorker.ts')
         }
       }
     }

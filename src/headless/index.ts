@@ -8,7 +8,11 @@ import { createWebServer } from './webServer'
 /** Headless mode: the core in plain Node, serving the built renderer to a browser on 127.0.0.1. */
 async function main(): Promise<void> {
   const args = parseHeadlessArgs(process.argv.slice(2))
-  const core = startCore({ dataDir: args.dataDir, log: consoleLogger('holdfast') })
+  const core = startCore({
+    dataDir: args.dataDir,
+    log: consoleLogger('holdfast'),
+    maintenanceWorker: join(import.meta.dirname, 'maintenance-worker.js')
+  })
   const web = createWebServer({
     rendererDir: join(import.meta.dirname, '../renderer'),
     token: randomBytes(32).toString('hex'),
@@ -20,7 +24,7 @@ async function main(): Promise<void> {
     if (closing) return
     closing = true
     await web.close()
-    core.close()
+    await core.close()
     process.exit(0)
   }
   process.on('SIGINT', () => void shutdown())

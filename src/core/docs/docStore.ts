@@ -32,8 +32,8 @@ export class DocStore {
   private readonly commits: GroupCommit<Entry>
   private readonly statements
 
-  /** Called after each durable append with the documents it touched (compaction and indexing listen). */
-  onAppended: (docIds: ReadonlySet<string>) => void = () => undefined
+  /** Called after each durable batch with how many entries each document got (compaction listens). */
+  onAppended: (entriesByDoc: ReadonlyMap<string, number>) => void = () => undefined
 
   constructor(private readonly db: Database) {
     this.statements = {
@@ -92,7 +92,9 @@ export class DocStore {
     this.db.transaction(() => {
       for (const entry of entries) this.statements.insertUpdate.run(entry.docId, entry.data, now)
     })()
-    this.onAppended(new Set(entries.map((entry) => entry.docId)))
+    const counts = new Map<string, number>()
+    for (const entry of entries) counts.set(entry.docId, (counts.get(entry.docId) ?? 0) + 1)
+    this.onAppended(counts)
   }
 }
 

@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { CoreHostMessageSchema } from '../../shared/coreHostMessages'
 import { startCore } from '..'
 import { consoleLogger } from '../consoleLogger'
@@ -21,15 +22,16 @@ if (!parentPort || !dataDir) {
 
 const core = startCore({
   dataDir,
-  log: consoleLogger('core')
+  log: consoleLogger('core'),
+  maintenanceWorker: join(import.meta.dirname, 'maintenance-worker.js')
 })
 
 parentPort.on('message', ({ data, ports }) => {
   const message = CoreHostMessageSchema.safeParse(data)
   if (!message.success) return
   if (message.data.type === 'shutdown') {
-    core.close()
-    process.exit(0)
+    void core.close().finally(() => process.exit(0))
+    return
   }
   const port = ports[0]
   if (port) {

@@ -18,7 +18,7 @@ const running: { web: WebServer; core: Core }[] = []
 afterEach(async () => {
   for (const { web, core } of running.splice(0)) {
     await web.close()
-    core.close()
+    await core.close()
   }
 })
 

@@ -35,7 +35,7 @@ describe('DocStore', () => {
     const { updates: b } = typed('xy')
     await Promise.all([store.append('a', a.slice(0, 1)), store.append('a', a.slice(1)), store.append('b', b)])
     expect(transaction).toHaveBeenCalledTimes(1)
-    expect(appended).toHaveBeenCalledWith(new Set(['a', 'b']))
+    expect(appended).toHaveBeenCalledWith(new Map([['a', 3], ['b', 2]]))
     expect(textOf(store.load('a').state)).toBe('abc')
     expect(textOf(store.load('b').state)).toBe('xy')
   })

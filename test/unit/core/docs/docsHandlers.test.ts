@@ -7,8 +7,8 @@ import { recordUpdates, textOf } from '../../../support/yjs'
 
 const tempDir = useTempDirs()
 const cores: Core[] = []
-afterEach(() => {
-  for (const core of cores.splice(0)) core.close()
+afterEach(async () => {
+  for (const core of cores.splice(0)) await core.close()
 })
 
 function client(dataDir = tempDir()) {
@@ -27,7 +27,7 @@ describe('docs over RPC', () => {
     const updates = recordUpdates(doc)
     doc.getText('text').insert(0, 'Breaking news')
     expect(await first.docs.append({ docId: 'draft-1', updates })).toEqual({ durable: true })
-    cores.pop()?.close()
+    await cores.pop()?.close()
 
     const second = client(dataDir)
     const loaded = await second.docs.load({ docId: 'draft-1' })

@@ -9,8 +9,8 @@ import { useTempDirs } from '../../../support/tempDir'
 
 const tempDir = useTempDirs()
 const cores: Core[] = []
-afterEach(() => {
-  for (const core of cores.splice(0)) core.close()
+afterEach(async () => {
+  for (const core of cores.splice(0)) await core.close()
 })
 
 function core(dataDir = tempDir(), log = silentLog): Core {
