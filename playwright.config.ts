@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs'
+import { defineConfig } from '@playwright/test'
+
+// Browser tests use the system's Chromium (Debian's package in CI): Playwright never downloads browsers here.
+const chromium = process.env.HOLDFAST_CHROMIUM ?? '/usr/bin/chromium'
+if (!existsSync(chromium)) {
+  throw new Error(
+    `Chromium not found at ${chromium}. Install it (Debian: \`apt-get install -y chromium\`) or set ` +
+      'HOLDFAST_CHROMIUM to a Chromium executable. Do not run `npx playwright install`.'
+  )
+}
+
+export default defineConfig({
+  globalSetup: './test/e2e/global-setup.ts',
+  workers: 2,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: 'list',
+  outputDir: 'test-results',
+  projects: [
+    {
+      name: 'e2e',
+      testDir: 'test/e2e',
+      use: {
+        browserName: 'chromium',
+        launchOptions: {
+          executablePath: chromium,
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+            '--disable-quic'
+          ]
+        },
+        actionTimeout: 10_000,
+        navigationTimeout: 15_000,
+        trace: 'retain-on-failure'
+      }
+    },
+    {
+      name: 'electron',
+      testDir: 'test/electron',
+      // Each test launches the app itself; no browser from Playwright.
+      timeout: 60_000
+    }
+  ]
+})
