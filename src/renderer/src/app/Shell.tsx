@@ -4,6 +4,9 @@ import { StartupNotices } from '../features/notices/StartupNotices'
 import { CommandPalette } from '../features/palette/CommandPalette'
 import type { PaletteCommand } from '../features/palette/commands'
 import { SectionView } from '../features/sections/SectionView'
+import { DraftsView } from '../features/drafts/DraftsView'
+import { useWorkspace } from '../features/drafts/useWorkspace'
+import { WorkspaceMessage } from '../features/drafts/WorkspaceMessage'
 import { SettingsDialog } from '../features/settings/SettingsDialog'
 import { THEME_LABELS } from '../features/settings/theme'
 import { useAppliedTheme } from '../features/settings/useAppliedTheme'
@@ -25,6 +28,9 @@ export function Shell() {
   const [assistantOpen, setAssistantOpen] = useState(true)
   const [paletteOpen, setPaletteOpen] = useState(false)
   const [settingsOpen, setSettingsOpen] = useState(false)
+  const [selectedDraft, setSelectedDraft] = useState<string | null>(null)
+  const [wordCount, setWordCount] = useState<number | null>(null)
+  const workspace = useWorkspace()
 
   useGlobalShortcuts({
     k: () => setPaletteOpen((open) => !open),
@@ -76,10 +82,23 @@ export function Shell() {
       />
       <main className="main-area">
         <StartupNotices notices={status.notices} />
-        <SectionView section={section} />
+        {section === 'drafts' ? (
+          workspace.phase === 'ready' ? (
+            <DraftsView
+              index={workspace.index}
+              selectedId={selectedDraft}
+              onSelect={setSelectedDraft}
+              onWordCount={setWordCount}
+            />
+          ) : (
+            <WorkspaceMessage state={workspace} />
+          )
+        ) : (
+          <SectionView section={section} />
+        )}
       </main>
       {assistantOpen ? <AssistantPanel onClose={() => setAssistantOpen(false)} /> : null}
-      <StatusBar />
+      <StatusBar wordCount={section === 'drafts' && selectedDraft ? wordCount : null} />
       <CommandPalette open={paletteOpen} onClose={() => setPaletteOpen(false)} commands={commands} />
       <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} settings={settings} />
     </div>

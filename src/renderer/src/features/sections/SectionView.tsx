@@ -1,10 +1,6 @@
 import type { SectionId } from '../../app/sections'
 
-const DESCRIPTIONS: Record<SectionId, { title: string; text: string }> = {
-  drafts: {
-    title: 'Drafts',
-    text: 'Writing drafts are not part of this build yet. When they are, they will be listed here and saved on this computer.'
-  },
+const DESCRIPTIONS: Record<Exclude<SectionId, 'drafts'>, { title: string; text: string }> = {
   designs: {
     title: 'Designs',
     text: 'Marketing designs are not part of this build yet. When they are, they will be listed here.'
@@ -16,7 +12,7 @@ const DESCRIPTIONS: Record<SectionId, { title: string; text: string }> = {
 }
 
 /** The main editing area for the chosen section. */
-export function SectionView({ section }: { section: SectionId }) {
+export function SectionView({ section }: { section: Exclude<SectionId, 'drafts'> }) {
   const { title, text } = DESCRIPTIONS[section]
   return (
     <section className="section-view" aria-labelledby="section-title">

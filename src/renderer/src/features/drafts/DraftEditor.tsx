@@ -1,0 +1,94 @@
+import Collaboration from '@tiptap/extension-collaboration'
+import { Placeholder } from '@tiptap/extensions'
+import { EditorContent, useEditor } from '@tiptap/react'
+import { useEffect, useState } from 'react'
+import { DRAFT_BODY_FIELD, draftExtensions } from '../../../../shared/editor/extensions'
+import { countWords } from '../../../../shared/text/wordCount'
+import { touchDraft } from '../../../../shared/workspace/workspaceIndex'
+import type { DocSession } from '../../lib/docSession'
+import { EditorToolbar } from './EditorToolbar'
+import { LinkDialog } from './LinkDialog'
+import { SaveStatus } from './SaveStatus'
+import { TitleField } from './TitleField'
+
+/** How often a draft's "last edited" time in the index may change while typing. */
+const TOUCH_INTERVAL_MS = 10_000
+
+interface DraftEditorProps {
+  index: DocSession
+  draft: DocSession
+  onWordCount: (words: number) => void
+}
+
+export function DraftEditor({ index, draft, onWordCount }: DraftEditorProps) {
+  const [linkOpen, setLinkOpen] = useState(false)
+  const editor = useEditor(
+    {
+      // TipTap would inject a <style> element, which the CSP forbids; styles.css has the rules.
+      injectCSS: false,
+      extensions: [
+        ...draftExtensions,
+        Collaboration.configure({ document: draft.doc, field: DRAFT_BODY_FIELD }),
+        Placeholder.configure({ placeholder: 'Start writing…' })
+      ],
+      editorProps: {
+        attributes: {
+          'aria-label': 'Draft text',
+          role: 'textbox',
+          'aria-multiline': 'true',
+          class: 'draft-body'
+        }
+      },
+      onUpdate: ({ editor: e }) => onWordCount(countWords(e.getText({ blockSeparator: '\n' }))),
+      onCreate: ({ editor: e }) => onWordCount(countWords(e.getText({ blockSeparator: '\n' })))
+    },
+    [draft]
+  )
+
+  // Keep "last edited" in the index current, at most once per interval.
+  useEffect(() => {
+    let last = 0
+    const onUpdate = (_update: Uint8Array, origin: unknown): void => {
+      const now = Date.now()
+      if (typeof origin === 'symbol' || now - last < TOUCH_INTERVAL_MS) return
+      last = now
+      touchDraft(index.doc, draft.docId, now)
+    }
+    draft.doc.on('update', onUpdate)
+    return () => draft.doc.off('update', onUpdate)
+  }, [index, draft])
+
+  useEffect(() => {
+    const openLink = (event: KeyboardEvent): void => {
+      if ((event.metaKey || event.ctrlKey) && event.shiftKey && event.key.toLowerCase() === 'k') {
+        event.preventDefault()
+        setLinkOpen(true)
+      }
+    }
+    const dom = editor.view.dom
+    dom.addEventListener('keydown', openLink)
+    return () => dom.removeEventListener('keydown', openLink)
+  }, [editor])
+
+  return (
+    <article className="draft-editor" aria-label="Draft">
+      <header className="draft-header">
+        <TitleField index={index} draftId={draft.docId} />
+        <SaveStatus sessions={[index, draft]} />
+      </header>
+      <EditorToolbar editor={editor} onLink={() => setLinkOpen(true)} />
+      <EditorContent editor={editor} className="draft-content" />
+      <LinkDialog
+        open={linkOpen}
+        initial={(editor.getAttributes('link').href as string | undefined) ?? ''}
+        onClose={() => setLinkOpen(false)}
+        onApply={(href) => {
+          setLinkOpen(false)
+          const chain = editor.chain().focus().extendMarkRange('link')
+          if (href) chain.setLink({ href }).run()
+          else chain.unsetLink().run()
+        }}
+      />
+    </article>
+  )
+}

@@ -1,0 +1,116 @@
+import { useState } from 'react'
+import { useCore } from '../../app/coreContext'
+import { useGlobalShortcuts } from '../../app/useGlobalShortcuts'
+import type { DocSession } from '../../lib/docSession'
+import { describeError } from '../../lib/rpcError'
+import { shortcutLabel } from '../../lib/shortcuts'
+import { createDraft, duplicateDraft, moveToTrash, restoreFromTrash } from './draftActions'
+import { DraftEditor } from './DraftEditor'
+import { DraftList } from './DraftList'
+import { useDraftLists } from './useWorkspace'
+import { useDraftSession } from './useDraftSession'
+
+interface DraftsViewProps {
+  index: DocSession
+  selectedId: string | null
+  onSelect: (id: string | null) => void
+  onWordCount: (words: number | null) => void
+}
+
+export function DraftsView({ index, selectedId, onSelect, onWordCount }: DraftsViewProps) {
+  const { client } = useCore()
+  const { active, trashed } = useDraftLists(index)
+  const [filter, setFilter] = useState('')
+  const [showTrash, setShowTrash] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const draft = useDraftSession(selectedId)
+
+  const run = (action: () => Promise<string | void>): void => {
+    setError(null)
+    action()
+      .then((id) => {
+        if (typeof id === 'string') onSelect(id)
+      })
+      .catch((e: unknown) => setError(describeError(e)))
+  }
+  const newDraft = (): void => run(() => createDraft(client, index))
+  useGlobalShortcuts({ n: newDraft })
+
+  const needle = filter.trim().toLowerCase()
+  const visible = needle ? active.filter((d) => d.title.toLowerCase().includes(needle)) : active
+
+  return (
+    <div className="drafts-view">
+      <section className="drafts-pane" aria-labelledby="drafts-heading">
+        <div className="pane-header">
+          <h1 id="drafts-heading">Drafts</h1>
+          <button type="button" className="primary" onClick={newDraft} title={shortcutLabel('n')}>
+            New draft
+          </button>
+        </div>
+        <input
+          type="search"
+          className="search-field"
+          aria-label="Filter drafts by title"
+          placeholder="Filter by title"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+        />
+        {error ? (
+          <p role="alert" className="inline-error">
+            {error}
+          </p>
+        ) : null}
+        <DraftList
+          drafts={visible}
+          selectedId={selectedId}
+          onSelect={onSelect}
+          label="Drafts"
+          emptyText={needle ? 'No draft title matches.' : 'No drafts yet. Start one with New draft.'}
+        />
+        <button type="button" className="link-button" aria-expanded={showTrash} onClick={() => setShowTrash(!showTrash)}>
+          Trash ({trashed.length})
+        </button>
+        {showTrash ? (
+          <DraftList
+            drafts={trashed}
+            selectedId={selectedId}
+            onSelect={onSelect}
+            label="Trash"
+            emptyText="The trash is empty. Drafts stay here for 30 days."
+            action={{ label: 'Restore', run: (id) => restoreFromTrash(index, id) }}
+          />
+        ) : null}
+      </section>
+      <div className="editor-pane">
+        {draft.phase === 'none' ? <p className="empty-state">Choose a draft, or start a new one.</p> : null}
+        {draft.phase === 'loading' ? <p role="status">Opening draft…</p> : null}
+        {draft.phase === 'failed' ? (
+          <p role="alert" className="inline-error">
+            This draft could not be opened: {draft.message}
+          </p>
+        ) : null}
+        {draft.phase === 'ready' ? (
+          <>
+            <div className="draft-actions">
+              <button type="button" onClick={() => run(() => duplicateDraft(client, index, draft.session.docId))}>
+                Duplicate
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  moveToTrash(index, draft.session.docId)
+                  onSelect(null)
+                  onWordCount(null)
+                }}
+              >
+                Move to trash
+              </button>
+            </div>
+            <DraftEditor key={draft.session.docId} index={index} draft={draft.session} onWordCount={onWordCount} />
+          </>
+        ) : null}
+      </div>
+    </div>
+  )
+}

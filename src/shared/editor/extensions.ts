@@ -1,0 +1,22 @@
+import Image from '@tiptap/extension-image'
+import StarterKit from '@tiptap/starter-kit'
+
+/**
+ * The document schema of drafts, shared by the editor (which adds collaboration and UI
+ * extensions) and the core (text extraction, import and export). Changing it changes what
+ * every stored draft can hold.
+ */
+export const draftExtensions = [
+  StarterKit.configure({
+    // Undo and redo come from Yjs (the collaboration extension), so they follow only this user's edits.
+    undoRedo: false,
+    heading: { levels: [1, 2, 3] },
+    link: { openOnClick: false, autolink: true },
+    codeBlock: false,
+    code: false
+  }),
+  Image.configure({ allowBase64: false, inline: false })
+]
+
+/** The Yjs XML fragment that holds a draft's body. */
+export const DRAFT_BODY_FIELD = 'default'

@@ -1,0 +1,110 @@
+import * as Y from 'yjs'
+import { textSplice } from '../text/textDiff'
+
+/** Drafts stay in the trash this long before they are removed for good. */
+export const TRASH_RETENTION_MS = 30 * 24 * 60 * 60 * 1000
+
+export interface DraftSummary {
+  id: string
+  title: string
+  createdAt: number
+  editedAt: number
+  trashedAt: number | null
+}
+
+// The index document: a map of draft id → entry. Each entry is a Y.Map holding the title as
+// Y.Text (so two people renaming at once merge), and timestamps as plain numbers.
+type Entry = Y.Map<unknown>
+
+function drafts(index: Y.Doc): Y.Map<Entry> {
+  return index.getMap<Entry>('drafts')
+}
+
+function titleOf(entry: Entry): Y.Text | undefined {
+  const title = entry.get('title')
+  return title instanceof Y.Text ? title : undefined
+}
+
+function numberOf(entry: Entry, key: string): number | null {
+  const value = entry.get(key)
+  return typeof value === 'number' && Number.isFinite(value) ? value : null
+}
+
+/** Every draft in the index, malformed entries (from a buggy or hostile peer) skipped. */
+export function listDrafts(index: Y.Doc): DraftSummary[] {
+  const list: DraftSummary[] = []
+  drafts(index).forEach((entry, id) => {
+    if (!(entry instanceof Y.Map)) return
+    const createdAt = numberOf(entry, 'createdAt') ?? 0
+    list.push({
+      id,
+      title: titleOf(entry)?.toString() ?? '',
+      createdAt,
+      editedAt: numberOf(entry, 'editedAt') ?? createdAt,
+      trashedAt: numberOf(entry, 'trashedAt')
+    })
+  })
+  return list
+}
+
+/** Drafts not in the trash, most recently edited first. */
+export function activeDrafts(index: Y.Doc): DraftSummary[] {
+  return listDrafts(index)
+    .filter((d) => d.trashedAt === null)
+    .sort((a, b) => b.editedAt - a.editedAt)
+}
+
+/** Drafts in the trash, most recently trashed first. */
+export function trashedDrafts(index: Y.Doc): DraftSummary[] {
+  return listDrafts(index)
+    .filter((d) => d.trashedAt !== null)
+    .sort((a, b) => (b.trashedAt ?? 0) - (a.trashedAt ?? 0))
+}
+
+export function addDraft(index: Y.Doc, id: string, title: string, now: number): void {
+  const entry = new Y.Map<unknown>()
+  entry.set('title', new Y.Text(title))
+  entry.set('createdAt', now)
+  entry.set('editedAt', now)
+  drafts(index).set(id, entry)
+}
+
+/** The draft's title as shared text, for binding to a title field. */
+export function draftTitle(index: Y.Doc, id: string): Y.Text | undefined {
+  const entry = drafts(index).get(id)
+  return entry instanceof Y.Map ? titleOf(entry) : undefined
+}
+
+/** Changes a title with the smallest edit, so a teammate's concurrent edit elsewhere in it survives. */
+export function renameDraft(index: Y.Doc, id: string, title: string): void {
+  const text = draftTitle(index, id)
+  if (!text) return
+  const { index: at, remove, insert } = textSplice(text.toString(), title)
+  index.transact(() => {
+    if (remove > 0) text.delete(at, remove)
+    if (insert) text.insert(at, insert)
+  })
+}
+
+export function touchDraft(index: Y.Doc, id: string, now: number): void {
+  drafts(index).get(id)?.set('editedAt', now)
+}
+
+export function trashDraft(index: Y.Doc, id: string, now: number): void {
+  drafts(index).get(id)?.set('trashedAt', now)
+}
+
+export function restoreDraft(index: Y.Doc, id: string): void {
+  drafts(index).get(id)?.delete('trashedAt')
+}
+
+/** Removes drafts that have been in the trash longer than the retention; returns their ids. */
+export function purgeTrash(index: Y.Doc, now: number): string[] {
+  const expired = trashedDrafts(index)
+    .filter((d) => now - (d.trashedAt ?? now) > TRASH_RETENTION_MS)
+    .map((d) => d.id)
+  index.transact(() => {
+    for (const id of expired) drafts(index).delete(id)
+  })
+  return expired
+}
