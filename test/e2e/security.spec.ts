@@ -42,7 +42,7 @@ test.describe('Headless mode security', () => {
   test('the RPC WebSocket refuses a connection without the token', async ({ page, holdfast }) => {
     await openApp(page, holdfast.url)
     // The page's own connection (with the token) works: the core answered.
-    await expect(page.getByRole('status')).toHaveText('Stored on this computer')
+    await expect(page.getByRole('contentinfo')).toContainText('Stored on this computer')
 
     const attempt = (url: string) =>
       page.evaluate(

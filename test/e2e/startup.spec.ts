@@ -19,7 +19,7 @@ test.describe('Start-up with a damaged or unknown database', () => {
     await openApp(page, holdfast.url)
 
     await expect(page.getByRole('main').getByRole('alert')).toContainText('could not read its database')
-    await expect(page.getByRole('status')).toHaveText('Stored on this computer')
+    await expect(page.getByRole('contentinfo')).toContainText('Stored on this computer')
 
     const files = await readdir(dataDir)
     const movedAside = files.filter((name) => /^holdfast\.corrupt-.+\.db$/.test(name))
@@ -48,7 +48,7 @@ test.describe('Start-up with a damaged or unknown database', () => {
     await openApp(page, holdfast.url)
 
     await expect(page.getByRole('main').getByRole('alert')).toContainText('saved by a newer version of Holdfast')
-    await expect(page.getByRole('status')).toHaveText('Storage unavailable: update Holdfast')
+    await expect(page.getByRole('contentinfo')).toContainText('Storage unavailable: update Holdfast')
 
     const settings = await openSettings(page)
     const themes = settings.getByRole('group', { name: 'Theme' }).getByRole('radio')

@@ -85,7 +85,7 @@ test.describe('Holdfast desktop app (Electron)', () => {
   test('the window shows the layout and local storage', async () => {
     const { page } = await start()
     await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Drafts' })).toBeVisible()
-    await expect(page.getByRole('status')).toHaveText('Stored on this computer')
+    await expect(page.getByRole('contentinfo')).toContainText('Stored on this computer')
   })
 
   test('the window is isolated and sandboxed, without Node', async () => {

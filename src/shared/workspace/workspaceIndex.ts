@@ -38,7 +38,7 @@ export function listDrafts(index: Y.Doc): DraftSummary[] {
     const createdAt = numberOf(entry, 'createdAt') ?? 0
     list.push({
       id,
-      title: titleOf(entry)?.toString() ?? '',
+      title: titleOf(entry)?.toJSON() ?? '',
       createdAt,
       editedAt: numberOf(entry, 'editedAt') ?? createdAt,
       trashedAt: numberOf(entry, 'trashedAt')
@@ -79,7 +79,7 @@ export function draftTitle(index: Y.Doc, id: string): Y.Text | undefined {
 export function renameDraft(index: Y.Doc, id: string, title: string): void {
   const text = draftTitle(index, id)
   if (!text) return
-  const { index: at, remove, insert } = textSplice(text.toString(), title)
+  const { index: at, remove, insert } = textSplice(text.toJSON(), title)
   index.transact(() => {
     if (remove > 0) text.delete(at, remove)
     if (insert) text.insert(at, insert)

@@ -5,7 +5,7 @@ import { useCore } from './coreContext'
 export function StatusBar({ wordCount }: { wordCount: number | null }) {
   const { status } = useCore()
   return (
-    <footer className="status-bar">
+    <footer className="status-bar" aria-label="Status bar">
       <span>{status.storage === 'ready' ? 'Stored on this computer' : 'Storage unavailable: update Holdfast'}</span>
       {wordCount !== null ? (
         <span>

@@ -18,7 +18,12 @@ export function Dialog({ open, label, onClose, className, children }: DialogProp
   useEffect(() => {
     const dialog = ref.current
     if (!dialog) return
-    if (open && !dialog.open) dialog.showModal()
+    if (open && !dialog.open) {
+      dialog.showModal()
+      // React's autoFocus ran while the dialog was still closed, and showModal() focuses the
+      // dialog itself: move focus to the control that asked for it.
+      dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus()
+    }
     if (!open && dialog.open) dialog.close()
   }, [open])
 

@@ -25,7 +25,7 @@ export function DraftsView({ index, selectedId, onSelect, onWordCount }: DraftsV
   const [error, setError] = useState<string | null>(null)
   const draft = useDraftSession(selectedId)
 
-  const run = (action: () => Promise<string | void>): void => {
+  const run = (action: () => Promise<unknown>): void => {
     setError(null)
     action()
       .then((id) => {

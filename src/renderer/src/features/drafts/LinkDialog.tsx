@@ -32,7 +32,7 @@ function LinkForm({ initial, onApply, onClose }: Omit<LinkDialogProps, 'open'>) 
     >
       <label className="field">
         Link address
-        <input autoFocus value={href} onChange={(e) => setHref(e.target.value)} placeholder="https://example.com" />
+        <input data-autofocus value={href} onChange={(e) => setHref(e.target.value)} placeholder="https://example.com" />
       </label>
       {href && !valid ? <p className="inline-error">Only web (https://) and email (mailto:) links can be added.</p> : null}
       <div className="dialog-actions">

@@ -1,26 +1,21 @@
-import { useEffect, useState } from 'react'
+import { useCallback } from 'react'
+import type * as Y from 'yjs'
 import { draftTitle, renameDraft } from '../../../../shared/workspace/workspaceIndex'
 import type { DocSession } from '../../lib/docSession'
+import { useDocSnapshot } from '../../lib/useDocSnapshot'
 
 /** The draft's title, bound to its shared text in the workspace index. */
 export function TitleField({ index, draftId }: { index: DocSession; draftId: string }) {
-  const [value, setValue] = useState(() => draftTitle(index.doc, draftId)?.toString() ?? '')
-
-  useEffect(() => {
-    const text = draftTitle(index.doc, draftId)
-    if (!text) return
-    const sync = (): void => setValue(text.toString())
-    sync()
-    text.observe(sync)
-    return () => text.unobserve(sync)
-  }, [index, draftId])
-
+  const title = useDocSnapshot(
+    index.doc,
+    useCallback((doc: Y.Doc) => draftTitle(doc, draftId)?.toJSON() ?? '', [draftId])
+  )
   return (
     <input
       className="title-field"
       aria-label="Title"
       placeholder="Untitled"
-      value={value}
+      value={title}
       onChange={(event) => renameDraft(index.doc, draftId, event.target.value)}
     />
   )

@@ -16,7 +16,7 @@ export async function duplicateDraft(client: CoreClient, index: DocSession, sour
   const { state } = await client.docs.load({ docId: sourceId })
   await client.docs.create({ docId: id, kind: 'draft' })
   await client.docs.append({ docId: id, updates: [state] })
-  const title = draftTitle(index.doc, sourceId)?.toString().trim() ?? ''
+  const title = draftTitle(index.doc, sourceId)?.toJSON().trim() ?? ''
   addDraft(index.doc, id, title ? `${title} (copy)` : '', Date.now())
   return id
 }

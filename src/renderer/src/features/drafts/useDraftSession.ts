@@ -12,24 +12,20 @@ export type DraftSessionState =
 /** Opens the selected draft's document, and closes it (after its last write) when another is chosen. */
 export function useDraftSession(draftId: string | null): DraftSessionState {
   const { client } = useCore()
-  const [state, setState] = useState<DraftSessionState>({ phase: 'none' })
+  const [opened, setOpened] = useState<{ id: string; state: DraftSessionState } | null>(null)
 
   useEffect(() => {
-    if (!draftId) {
-      setState({ phase: 'none' })
-      return
-    }
-    setState({ phase: 'loading' })
+    if (!draftId) return
     let session: DocSession | undefined
     let cancelled = false
     DocSession.open(client, draftId, 'draft')
-      .then((opened) => {
-        session = opened
-        if (cancelled) void opened.close()
-        else setState({ phase: 'ready', session: opened })
+      .then((s) => {
+        session = s
+        if (cancelled) void s.close()
+        else setOpened({ id: draftId, state: { phase: 'ready', session: s } })
       })
       .catch((error: unknown) => {
-        if (!cancelled) setState({ phase: 'failed', message: describeError(error) })
+        if (!cancelled) setOpened({ id: draftId, state: { phase: 'failed', message: describeError(error) } })
       })
     return () => {
       cancelled = true
@@ -37,5 +33,7 @@ export function useDraftSession(draftId: string | null): DraftSessionState {
     }
   }, [client, draftId])
 
-  return state
+  if (!draftId) return { phase: 'none' }
+  if (opened?.id !== draftId) return { phase: 'loading' }
+  return opened.state
 }

@@ -1,25 +1,26 @@
 import { useEffect, useState } from 'react'
+import type * as Y from 'yjs'
 import { WORKSPACE_INDEX_ID } from '../../../../shared/contracts/docs'
 import { activeDrafts, trashedDrafts, type DraftSummary } from '../../../../shared/workspace/workspaceIndex'
 import { useCore } from '../../app/coreContext'
 import { DocSession } from '../../lib/docSession'
 import { describeError } from '../../lib/rpcError'
+import { useDocSnapshot } from '../../lib/useDocSnapshot'
 
 export type WorkspaceState =
   | { phase: 'loading' }
   | { phase: 'failed'; message: string }
+  | { phase: 'blocked' }
   | { phase: 'ready'; index: DocSession }
 
 /** Opens the workspace index document (titles, drafts list, trash) for the window's lifetime. */
 export function useWorkspace(): WorkspaceState {
   const { client, status } = useCore()
   const [state, setState] = useState<WorkspaceState>({ phase: 'loading' })
+  const usable = status.storage === 'ready'
 
   useEffect(() => {
-    if (status.storage !== 'ready') {
-      setState({ phase: 'failed', message: 'Drafts cannot be opened until Holdfast is updated.' })
-      return
-    }
+    if (!usable) return
     let session: DocSession | undefined
     let cancelled = false
     DocSession.open(client, WORKSPACE_INDEX_ID, 'index')
@@ -35,23 +36,18 @@ export function useWorkspace(): WorkspaceState {
       cancelled = true
       void session?.close()
     }
-  }, [client, status.storage])
+  }, [client, usable])
 
+  // The start-up notice already says why and what to do.
+  if (!usable) return { phase: 'blocked' }
   return state
+}
+
+function draftLists(doc: Y.Doc): { active: DraftSummary[]; trashed: DraftSummary[] } {
+  return { active: activeDrafts(doc), trashed: trashedDrafts(doc) }
 }
 
 /** The drafts list and trash, kept current as the index changes (here or from a peer). */
 export function useDraftLists(index: DocSession): { active: DraftSummary[]; trashed: DraftSummary[] } {
-  const [lists, setLists] = useState(() => compute(index))
-  useEffect(() => {
-    const refresh = (): void => setLists(compute(index))
-    refresh()
-    index.doc.on('update', refresh)
-    return () => index.doc.off('update', refresh)
-  }, [index])
-  return lists
-}
-
-function compute(index: DocSession) {
-  return { active: activeDrafts(index.doc), trashed: trashedDrafts(index.doc) }
+  return useDocSnapshot(index.doc, draftLists)
 }

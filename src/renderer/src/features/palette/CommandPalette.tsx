@@ -12,8 +12,8 @@ interface CommandPaletteProps {
 export function CommandPalette({ open, onClose, commands }: CommandPaletteProps) {
   return (
     <Dialog open={open} label="Command palette" onClose={onClose} className="palette">
-      <Command label="Command palette" loop>
-        <Command.Input autoFocus placeholder="Type a command…" aria-label="Search commands" />
+      <Command label="Search commands" loop>
+        <Command.Input data-autofocus placeholder="Type a command…" />
         <Command.List>
           <Command.Empty>No command matches.</Command.Empty>
           {groupCommands(commands).map(([group, items]) => (
