@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { applyUpdates } from '../../src/shared/docs/yjsUpdates'
 
 /** Records every update a doc emits, as the editor's doc would send them. */
 export function recordUpdates(doc: Y.Doc): Uint8Array[] {
@@ -7,8 +8,9 @@ export function recordUpdates(doc: Y.Doc): Uint8Array[] {
   return updates
 }
 
-export function textOf(state: Uint8Array, name = 'text'): string {
+/** The text a document holds once the given stored updates are applied. */
+export function textOf(updates: readonly Uint8Array[], name = 'text'): string {
   const doc = new Y.Doc()
-  Y.applyUpdate(doc, state)
+  applyUpdates(doc, updates)
   return doc.getText(name).toJSON()
 }

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import * as Y from 'yjs'
-import { mergeAll, pendingOf } from './yjsUpdates'
+import { applyUpdates, pendingOf } from '../../shared/docs/yjsUpdates'
 
 export interface CompactionResult {
   /** Log entries folded into the snapshot and removed from the log. */
@@ -29,10 +29,10 @@ export function compactDocument(db: Database, docId: string): CompactionResult {
   if (!last) return { merged: 0, snapshotBytes: snapshot?.state.byteLength ?? 0, pendingBytes: snapshot?.pending?.byteLength ?? 0 }
 
   const doc = new Y.Doc()
-  const parts = rows.map((row) => row.data)
-  if (snapshot?.pending) parts.unshift(snapshot.pending)
-  if (snapshot) parts.unshift(snapshot.state)
-  Y.applyUpdate(doc, mergeAll(parts))
+  const base: Uint8Array[] = []
+  if (snapshot) base.push(snapshot.state)
+  if (snapshot?.pending) base.push(snapshot.pending)
+  applyUpdates(doc, base.concat(rows.map((row) => row.data)))
   const state = Y.encodeStateAsUpdate(doc)
   const pending = pendingOf(doc)
   doc.destroy()

@@ -2,20 +2,23 @@ import type { Logger } from '../logger'
 import type { Maintenance } from './maintenance'
 
 export interface CompactionPolicy {
-  /** Compact as soon as a document's log has this many entries since its last compaction. */
+  /** Compact as soon as a document's log has this many entries since its last compaction... */
   maxUpdates: number
+  /** ...but not more often than this while it keeps growing (each compaction re-reads the snapshot). */
+  minIntervalMs: number
   /** Or once it has been quiet this long with at least `minUpdates` entries. */
   idleMs: number
   minUpdates: number
 }
 
-export const DEFAULT_COMPACTION_POLICY: CompactionPolicy = { maxUpdates: 2000, idleMs: 5000, minUpdates: 50 }
+export const DEFAULT_COMPACTION_POLICY: CompactionPolicy = { maxUpdates: 2000, minIntervalMs: 10_000, idleMs: 5000, minUpdates: 50 }
 
 /** Decides when each document's log is folded into its snapshot; one compaction per document at a time. */
 export class CompactionScheduler {
   private readonly counts = new Map<string, number>()
   private readonly idleTimers = new Map<string, NodeJS.Timeout>()
   private readonly running = new Map<string, Promise<void>>()
+  private readonly lastStarted = new Map<string, number>()
 
   constructor(
     private readonly maintenance: Maintenance,
@@ -28,7 +31,8 @@ export class CompactionScheduler {
     const count = (this.counts.get(docId) ?? 0) + entries
     this.counts.set(docId, count)
     clearTimeout(this.idleTimers.get(docId))
-    if (count >= this.policy.maxUpdates) {
+    const sinceLast = Date.now() - (this.lastStarted.get(docId) ?? 0)
+    if (count >= this.policy.maxUpdates && sinceLast >= this.policy.minIntervalMs) {
       void this.compact(docId)
       return
     }
@@ -45,6 +49,7 @@ export class CompactionScheduler {
     const inFlight = this.running.get(docId)
     if (inFlight) return inFlight
     this.counts.set(docId, 0)
+    this.lastStarted.set(docId, Date.now())
     const run = this.maintenance
       .compact(docId)
       .then(() => undefined)

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import type { DocKind } from '../../shared/contracts/docs'
 import { GroupCommit } from '../storage/groupCommit'
-import { isValidUpdate, mergeAll } from './yjsUpdates'
+import { isValidUpdate, mergeInGroups } from '../../shared/docs/yjsUpdates'
 
 export class DocNotFoundError extends Error {
   constructor(readonly docId: string) {
@@ -62,16 +62,19 @@ export class DocStore {
     return this.statements.hasDoc.get(docId) !== undefined
   }
 
-  /** The whole stored state as one update, and how many log entries it was merged from. */
-  load(docId: string): { state: Uint8Array; updateCount: number } {
+  /**
+   * Everything stored for the document, as updates to apply in order (snapshot, its pending
+   * part, then the log merged in small groups), and how many log entries there were.
+   */
+  load(docId: string): { updates: Uint8Array[]; updateCount: number } {
     if (!this.has(docId)) throw new DocNotFoundError(docId)
     const snapshot = this.statements.snapshot.get(docId)
     const updates = this.statements.updatesAfter.all(docId, snapshot?.merged_seq ?? 0)
-    const parts: Uint8Array[] = []
-    if (snapshot) parts.push(snapshot.state)
-    if (snapshot?.pending) parts.push(snapshot.pending)
-    parts.push(...updates)
-    return { state: parts.length === 0 ? EMPTY_UPDATE : mergeAll(parts), updateCount: updates.length }
+    const base: Uint8Array[] = []
+    if (snapshot) base.push(snapshot.state)
+    if (snapshot?.pending) base.push(snapshot.pending)
+    // concat, not spread: a long log has more entries than a call may take arguments.
+    return { updates: base.concat(mergeInGroups(updates)), updateCount: updates.length }
   }
 
   /** Validates every update first (all or nothing), then resolves once all are durable. */
@@ -97,6 +100,3 @@ export class DocStore {
     this.onAppended(counts)
   }
 }
-
-/** An update that changes nothing: what an empty document encodes to. */
-const EMPTY_UPDATE = new Uint8Array([0, 0])

@@ -38,11 +38,11 @@ export const docsContract = {
   /** Registers a new, empty document. Creating an id that exists is a no-op. */
   create: storageProcedure.input(z.object({ docId: DocIdSchema, kind: DocKindSchema })).output(z.object({ created: z.boolean() })),
 
-  /** The document's whole stored state as one Yjs update (snapshot, pending and log merged). */
+  /** Everything stored for the document, as Yjs updates to apply in one transaction. */
   load: storageProcedure
     .errors({ NOT_FOUND: docErrors.NOT_FOUND })
     .input(z.object({ docId: DocIdSchema }))
-    .output(z.object({ state: BinarySchema, updateCount: z.number().int() })),
+    .output(z.object({ updates: z.array(BinarySchema), updateCount: z.number().int() })),
 
   /**
    * Appends updates to the document's log. Resolves only once they are durable on disk, so the

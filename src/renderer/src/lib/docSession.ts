@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import type { CoreClient } from '../../../shared/contracts'
 import type { DocKind } from '../../../shared/contracts/docs'
+import { applyUpdates, mergeInGroups } from '../../../shared/docs/yjsUpdates'
 import { describeError } from './rpcError'
 
 export type SaveState = { status: 'saved' } | { status: 'saving' } | { status: 'failed'; message: string }
@@ -40,8 +41,8 @@ export class DocSession {
   static async open(client: CoreClient, docId: string, kind: DocKind): Promise<DocSession> {
     await client.docs.create({ docId, kind })
     const session = new DocSession(client, docId)
-    const { state } = await client.docs.load({ docId })
-    Y.applyUpdate(session.doc, state, FROM_STORAGE)
+    const { updates } = await client.docs.load({ docId })
+    applyUpdates(session.doc, updates, FROM_STORAGE)
     return session
   }
 
@@ -75,8 +76,10 @@ export class DocSession {
     // Let the rest of this task's updates join the batch (one keystroke can emit several).
     queueMicrotask(() => {
       batch.push(...this.outbox.splice(0, MAX_UPDATES_PER_CALL - batch.length))
+      // Keystrokes merged in small groups: the same content in far fewer log entries and bytes.
+      const merged = mergeInGroups(batch)
       this.client.docs
-        .append({ docId: this.docId, updates: batch })
+        .append({ docId: this.docId, updates: merged })
         .then(() => {
           this.retries = 0
           this.sending = false
@@ -85,7 +88,7 @@ export class DocSession {
           for (const resolve of this.idle.splice(0)) resolve()
         })
         .catch((error: unknown) => {
-          this.outbox.unshift(...batch)
+          this.outbox.unshift(...merged)
           this.setState({ status: 'failed', message: describeError(error) })
           const delay = RETRY_DELAYS_MS[Math.min(this.retries++, RETRY_DELAYS_MS.length - 1)]
           setTimeout(() => {

@@ -25,7 +25,7 @@ describe('compactDocument', () => {
     expect(result.pendingBytes).toBe(0)
     expect(result.snapshotBytes).toBeLessThanOrEqual(Y.encodeStateAsUpdate(doc).byteLength)
     expect(db.prepare('SELECT count(*) FROM doc_updates').pluck().get()).toBe(0)
-    expect(textOf(store.load('d').state)).toBe(doc.getText('text').toJSON())
+    expect(textOf(store.load('d').updates)).toBe(doc.getText('text').toJSON())
   })
 
   it('keeps updates whose dependencies are missing, in the snapshot, until they can be merged', async () => {
@@ -38,12 +38,12 @@ describe('compactDocument', () => {
     await store.append('d', [updates[0]!, updates[1]!, updates[4]!, updates[5]!])
     const first = compactDocument(db, 'd')
     expect(first.pendingBytes).toBeGreaterThan(0)
-    expect(textOf(store.load('d').state)).toBe('ab')
+    expect(textOf(store.load('d').updates)).toBe('ab')
     await store.append('d', [updates[2]!, updates[3]!])
-    expect(textOf(store.load('d').state)).toBe('abcdef')
+    expect(textOf(store.load('d').updates)).toBe('abcdef')
     const second = compactDocument(db, 'd')
     expect(second.pendingBytes).toBe(0)
-    expect(textOf(store.load('d').state)).toBe('abcdef')
+    expect(textOf(store.load('d').updates)).toBe('abcdef')
   })
 
   it('does nothing when there is nothing new, and leaves other documents alone', async () => {

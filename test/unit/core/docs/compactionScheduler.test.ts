@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { CompactionScheduler } from '../../../../src/core/docs/compactionScheduler'
 import type { Maintenance } from '../../../../src/core/docs/maintenance'
 
-const policy = { maxUpdates: 100, idleMs: 1000, minUpdates: 10 }
+const policy = { maxUpdates: 100, minIntervalMs: 5000, idleMs: 1000, minUpdates: 10 }
 
 function fakeMaintenance() {
   const compact = vi.fn<Maintenance['compact']>(() => Promise.resolve({ merged: 1, snapshotBytes: 1, pendingBytes: 0 }))
@@ -22,6 +22,21 @@ describe('CompactionScheduler', () => {
     expect(maintenance.compact).not.toHaveBeenCalled()
     scheduler.noteAppended('d', 40)
     expect(maintenance.compact).toHaveBeenCalledWith('d')
+  })
+
+  it('while a log keeps growing, compacts at most once per interval and otherwise waits for a pause', async () => {
+    vi.useFakeTimers()
+    const maintenance = fakeMaintenance()
+    const scheduler = new CompactionScheduler(maintenance, log, policy)
+    scheduler.noteAppended('d', 100)
+    await vi.advanceTimersByTimeAsync(100)
+    scheduler.noteAppended('d', 100)
+    expect(maintenance.compact).toHaveBeenCalledTimes(1)
+    await vi.advanceTimersByTimeAsync(1000) // the pause
+    expect(maintenance.compact).toHaveBeenCalledTimes(2)
+    await vi.advanceTimersByTimeAsync(5000)
+    scheduler.noteAppended('d', 100)
+    expect(maintenance.compact).toHaveBeenCalledTimes(3)
   })
 
   it('compacts after a quiet period only when there is enough to fold in', () => {

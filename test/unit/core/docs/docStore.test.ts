@@ -19,7 +19,7 @@ describe('DocStore', () => {
     const { updates } = typed('hello')
     await store.append('d1', updates)
     const loaded = store.load('d1')
-    expect(textOf(loaded.state)).toBe('hello')
+    expect(textOf(loaded.updates)).toBe('hello')
     expect(loaded.updateCount).toBe(5)
   })
 
@@ -36,8 +36,8 @@ describe('DocStore', () => {
     await Promise.all([store.append('a', a.slice(0, 1)), store.append('a', a.slice(1)), store.append('b', b)])
     expect(transaction).toHaveBeenCalledTimes(1)
     expect(appended).toHaveBeenCalledWith(new Map([['a', 3], ['b', 2]]))
-    expect(textOf(store.load('a').state)).toBe('abc')
-    expect(textOf(store.load('b').state)).toBe('xy')
+    expect(textOf(store.load('a').updates)).toBe('abc')
+    expect(textOf(store.load('b').updates)).toBe('xy')
   })
 
   it('refuses a batch containing a malformed update and stores none of it', async () => {
@@ -52,7 +52,7 @@ describe('DocStore', () => {
       expect(error).toBeInstanceOf(InvalidUpdateError)
       expect(error).toMatchObject({ index: 1 })
     }
-    expect(textOf(store.load('d').state)).toBe('ok')
+    expect(textOf(store.load('d').updates)).toBe('ok')
     expect(store.load('d').updateCount).toBe(2)
   })
 
@@ -67,9 +67,9 @@ describe('DocStore', () => {
     store.create('d', 'draft')
     const { updates } = typed('abcd')
     await store.append('d', [updates[2]!, updates[3]!])
-    expect(textOf(store.load('d').state)).toBe('')
+    expect(textOf(store.load('d').updates)).toBe('')
     await store.append('d', [updates[0]!, updates[1]!])
-    expect(textOf(store.load('d').state)).toBe('abcd')
+    expect(textOf(store.load('d').updates)).toBe('abcd')
   })
 
   it('loads the snapshot plus whatever was appended after compaction', async () => {
@@ -84,12 +84,12 @@ describe('DocStore', () => {
     doc.getText('text').insert(5, ' world')
     await store.append('d', updates)
     expect(store.load('d')).toMatchObject({ updateCount: 1 })
-    expect(textOf(store.load('d').state)).toBe('hello world')
+    expect(textOf(store.load('d').updates)).toBe('hello world')
   })
 
   it('loads an empty document as an empty state', () => {
     const store = new DocStore(memoryDb())
     store.create('d', 'draft')
-    expect(textOf(store.load('d').state)).toBe('')
+    expect(textOf(store.load('d').updates)).toBe('')
   })
 })

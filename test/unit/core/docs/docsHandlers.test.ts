@@ -31,8 +31,8 @@ describe('docs over RPC', () => {
 
     const second = client(dataDir)
     const loaded = await second.docs.load({ docId: 'draft-1' })
-    expect(loaded.state).toBeInstanceOf(Uint8Array)
-    expect(textOf(loaded.state)).toBe('Breaking news')
+    expect(loaded.updates[0]).toBeInstanceOf(Uint8Array)
+    expect(textOf(loaded.updates)).toBe('Breaking news')
   })
 
   it('answers an unknown document with NOT_FOUND', async () => {
@@ -53,7 +53,7 @@ describe('docs over RPC', () => {
       code: 'UPDATE_INVALID',
       data: { docId: 'd', index: 0 }
     })
-    expect(textOf((await c.docs.load({ docId: 'd' })).state)).toBe('safe')
+    expect(textOf((await c.docs.load({ docId: 'd' })).updates)).toBe('safe')
   })
 
   it('refuses ids that are not document ids, and empty or oversized batches', async () => {

@@ -34,7 +34,7 @@ describe('workerMaintenance', () => {
     await store.append('d', updates.splice(0))
     const result = await compacting
     expect(result.merged).toBeGreaterThanOrEqual(500)
-    expect(textOf(store.load('d').state)).toBe(doc.getText('text').toJSON())
+    expect(textOf(store.load('d').updates)).toBe(doc.getText('text').toJSON())
     await maintenance.close()
     opened.db.close()
   })

@@ -42,7 +42,7 @@ export function EditorToolbar({ editor, onLink }: ToolbarProps) {
         <button
           key={b.label}
           type="button"
-          aria-label={b.label}
+          aria-label={nameWithVisibleText(b.label, b.text)}
           aria-pressed={b.on}
           title={b.key ? `${b.label} (${b.shift ? 'Shift+' : ''}${shortcutLabel(b.key)})` : b.label}
           onMouseDown={(event) => event.preventDefault()}
@@ -60,4 +60,13 @@ export function EditorToolbar({ editor, onLink }: ToolbarProps) {
       </button>
     </div>
   )
+}
+
+/**
+ * The accessible name holds the visible text when that is a word rather than a symbol ("H1",
+ * "1.": WCAG 2.5.3, Label in Name), so a speech user can say what they see: "Heading 1, H1".
+ */
+function nameWithVisibleText(label: string, text: string): string {
+  const spoken = /[\p{L}\p{N}]/u.test(text) && !label.toLowerCase().includes(text.toLowerCase())
+  return spoken ? `${label}, ${text}` : label
 }

@@ -13,9 +13,9 @@ export async function createDraft(client: CoreClient, index: DocSession, now = D
 /** A new draft with a copy of another's content. Safe to fill: no peer holds the new id yet. */
 export async function duplicateDraft(client: CoreClient, index: DocSession, sourceId: string): Promise<string> {
   const id = crypto.randomUUID()
-  const { state } = await client.docs.load({ docId: sourceId })
+  const { updates } = await client.docs.load({ docId: sourceId })
   await client.docs.create({ docId: id, kind: 'draft' })
-  await client.docs.append({ docId: id, updates: [state] })
+  await client.docs.append({ docId: id, updates })
   const title = draftTitle(index.doc, sourceId)?.toJSON().trim() ?? ''
   addDraft(index.doc, id, title ? `${title} (copy)` : '', Date.now())
   return id
