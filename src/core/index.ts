@@ -1,15 +1,12 @@
 import { join } from 'node:path'
 import { version } from '../../package.json'
 import type { AppStatus } from '../shared/contracts/app'
+import type { Logger } from './logger'
 import type { CoreContext } from './rpc/context'
 import type { FrameTransport } from './rpc/frameTransport'
-import type { Logger } from './logger'
 import { createRpcServer } from './rpc/rpcServer'
-import { CompactionScheduler } from './docs/compactionScheduler'
-import { DocStore } from './docs/docStore'
-import { inlineMaintenance, workerMaintenance } from './docs/maintenance'
-import { SettingsStore } from './settings/settingsStore'
 import { openDatabase } from './storage/openDatabase'
+import { startStorage } from './storageServices'
 
 export const DATABASE_FILE = 'holdfast.db'
 
@@ -17,7 +14,7 @@ export interface CoreOptions {
   /** The folder that holds the workspace database (Electron's userData, or --data). */
   dataDir: string
   log: Logger
-  /** The built maintenance worker (out/main/maintenance-worker.js); without it compaction runs inline. */
+  /** The built maintenance worker (out/main/maintenance-worker.js); without it that work runs inline. */
   maintenanceWorker?: string
 }
 
@@ -25,6 +22,8 @@ export interface Core {
   readonly status: AppStatus
   /** Serves the RPC API on one more connection (a window's port or a WebSocket). */
   serve(transport: FrameTransport): void
+  /** Resolves once search indexing has caught up with everything stored. */
+  indexed(): Promise<void>
   /** Writes what was accepted, stops background work and closes the database. */
   close(): Promise<void>
 }
@@ -41,33 +40,16 @@ export function startCore(options: CoreOptions): Core {
     storage: opened.state,
     notices: opened.notices
   }
-  const docs = opened.db ? new DocStore(opened.db) : null
-  const compaction =
-    opened.db && docs
-      ? new CompactionScheduler(
-          options.maintenanceWorker
-            ? workerMaintenance(options.maintenanceWorker, databaseFile)
-            : inlineMaintenance(opened.db),
-          options.log
-        )
-      : null
-  if (docs && compaction) {
-    docs.onAppended = (entries) => {
-      for (const [docId, count] of entries) compaction.noteAppended(docId, count)
-    }
-  }
-  const context: CoreContext = {
-    status,
-    storage: opened.db && docs ? { settings: new SettingsStore(opened.db), docs } : null
-  }
+  const storage = opened.db ? startStorage(opened.db, databaseFile, options.log, options.maintenanceWorker) : null
+  const context: CoreContext = { status, storage: storage?.services ?? null }
   const rpc = createRpcServer(context, options.log)
 
   return {
     status,
     serve: (transport) => rpc.serve(transport),
+    indexed: () => storage?.indexed() ?? Promise.resolve(),
     close: async () => {
-      docs?.flush()
-      await compaction?.close()
+      await storage?.close()
       if (opened.db?.open) opened.db.close()
     }
   }

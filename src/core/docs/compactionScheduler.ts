@@ -51,7 +51,7 @@ export class CompactionScheduler {
     this.counts.set(docId, 0)
     this.lastStarted.set(docId, Date.now())
     const run = this.maintenance
-      .compact(docId)
+      .run('compact', docId)
       .then(() => undefined)
       .catch((error: unknown) => this.log.error(`Compacting document ${docId} failed; its log is kept as it is.`, error))
       .finally(() => this.running.delete(docId))

@@ -1,27 +1,23 @@
 import type { Database } from 'better-sqlite3'
 import { Worker } from 'node:worker_threads'
 import { z } from 'zod'
-import { compactDocument, type CompactionResult } from './compaction'
+import { maintenanceTasks, type MaintenanceResult, type MaintenanceTask } from './maintenanceTasks'
 
-/** Runs document compaction somewhere that is not the RPC path. */
+/** Runs document compaction and search indexing somewhere that is not the RPC path. */
 export interface Maintenance {
-  compact(docId: string): Promise<CompactionResult>
+  run<T extends MaintenanceTask>(task: T, docId: string): Promise<MaintenanceResult<T>>
   close(): Promise<void>
 }
 
 const ReplySchema = z.union([
-  z.object({
-    id: z.number(),
-    ok: z.literal(true),
-    result: z.object({ merged: z.number(), snapshotBytes: z.number(), pendingBytes: z.number() })
-  }),
+  z.object({ id: z.number(), ok: z.literal(true), result: z.unknown() }),
   z.object({ id: z.number(), ok: z.literal(false), message: z.string() })
 ])
 
-/** Compaction in a worker thread with its own connection (the app, headless mode). */
+/** Tasks in a worker thread with its own connection (the app, headless mode). */
 export function workerMaintenance(workerScript: string, databaseFile: string): Maintenance {
   const worker = new Worker(workerScript, { workerData: { databaseFile } })
-  const waiting = new Map<number, { resolve: (r: CompactionResult) => void; reject: (e: Error) => void }>()
+  const waiting = new Map<number, { resolve: (result: unknown) => void; reject: (error: Error) => void }>()
   let nextId = 1
 
   worker.on('message', (message: unknown) => {
@@ -31,18 +27,19 @@ export function workerMaintenance(workerScript: string, databaseFile: string): M
     if (reply.ok) caller?.resolve(reply.result)
     else caller?.reject(new Error(reply.message))
   })
-  // If the worker dies, every waiting caller hears why; compaction is retried on later appends.
+  // If the worker dies, every waiting caller hears why; the work is retried on later changes.
   worker.on('error', (error) => {
     for (const caller of waiting.values()) caller.reject(error)
     waiting.clear()
   })
 
   return {
-    compact: (docId) =>
-      new Promise((resolve, reject) => {
+    run: <T extends MaintenanceTask>(task: T, docId: string) =>
+      new Promise<MaintenanceResult<T>>((resolve, reject) => {
         const id = nextId++
-        waiting.set(id, { resolve, reject })
-        worker.postMessage({ id, docId })
+        // The worker runs the same function, so its result has the task's result type.
+        waiting.set(id, { resolve: (result) => resolve(result as MaintenanceResult<T>), reject })
+        worker.postMessage({ id, task, docId })
       }),
     close: async () => {
       await worker.terminate()
@@ -50,10 +47,11 @@ export function workerMaintenance(workerScript: string, databaseFile: string): M
   }
 }
 
-/** Compaction on the calling thread: for tests and tools that have no worker script. */
+/** Tasks on the calling thread: for tests and tools that have no worker script. */
 export function inlineMaintenance(db: Database): Maintenance {
   return {
-    compact: (docId) => Promise.resolve(compactDocument(db, docId)),
+    run: <T extends MaintenanceTask>(task: T, docId: string) =>
+      Promise.resolve(maintenanceTasks[task](db, docId) as MaintenanceResult<T>),
     close: () => Promise.resolve()
   }
 }

@@ -2,6 +2,7 @@ import { implement, ORPCError, os } from '@orpc/server'
 import { contract } from '../../shared/contracts'
 import type { AppStatus } from '../../shared/contracts/app'
 import { storageUnavailable } from '../../shared/contracts/errors'
+import type { SearchHit } from '../../shared/contracts/search'
 import type { DocStore } from '../docs/docStore'
 import type { SettingsStore } from '../settings/settingsStore'
 
@@ -9,6 +10,7 @@ import type { SettingsStore } from '../settings/settingsStore'
 export interface StorageServices {
   settings: SettingsStore
   docs: DocStore
+  search: (text: string, limit: number) => SearchHit[]
 }
 
 /** The services every handler may use. `storage` is null while the database is blocked. */

@@ -1,5 +1,6 @@
 import { appHandlers } from '../app/appHandlers'
 import { docsHandlers } from '../docs/docsHandlers'
+import { searchHandlers } from '../search/searchHandlers'
 import { settingsHandlers } from '../settings/settingsHandlers'
 import { implementer } from './context'
 
@@ -7,5 +8,6 @@ import { implementer } from './context'
 export const router = implementer.router({
   app: appHandlers,
   docs: docsHandlers,
+  search: searchHandlers,
   settings: settingsHandlers
 })

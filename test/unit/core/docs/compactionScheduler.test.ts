@@ -1,12 +1,18 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { CompactionScheduler } from '../../../../src/core/docs/compactionScheduler'
+import type { CompactionResult } from '../../../../src/core/docs/compaction'
 import type { Maintenance } from '../../../../src/core/docs/maintenance'
 
 const policy = { maxUpdates: 100, minIntervalMs: 5000, idleMs: 1000, minUpdates: 10 }
 
 function fakeMaintenance() {
-  const compact = vi.fn<Maintenance['compact']>(() => Promise.resolve({ merged: 1, snapshotBytes: 1, pendingBytes: 0 }))
-  return { compact, close: vi.fn(() => Promise.resolve()) }
+  const compact = vi.fn<(docId: string) => Promise<CompactionResult>>(() => Promise.resolve({ merged: 1, snapshotBytes: 1, pendingBytes: 0 }))
+  const maintenance = {
+    compact,
+    run: ((task: string, docId: string) => (task === 'compact' ? compact(docId) : Promise.resolve({ indexed: 0 }))) as Maintenance['run'],
+    close: vi.fn(() => Promise.resolve())
+  }
+  return maintenance
 }
 const log = { warn: vi.fn(), error: vi.fn() }
 

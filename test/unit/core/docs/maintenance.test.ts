@@ -29,7 +29,7 @@ describe('workerMaintenance', () => {
     await store.append('d', updates.splice(0))
 
     const maintenance = workerMaintenance(WORKER, file)
-    const compacting = maintenance.compact('d')
+    const compacting = maintenance.run('compact', 'd')
     doc.getText('text').insert(0, 'late ')
     await store.append('d', updates.splice(0))
     const result = await compacting
@@ -46,9 +46,9 @@ describe('workerMaintenance', () => {
     opened.db.prepare("INSERT INTO documents VALUES ('bad', 'draft', 1)").run()
     opened.db.prepare("INSERT INTO doc_updates (doc_id, data, created_at) VALUES ('bad', x'ffffffff0f', 1)").run()
     const maintenance = workerMaintenance(WORKER, file)
-    await expect(maintenance.compact('bad')).rejects.toThrow()
+    await expect(maintenance.run('compact', 'bad')).rejects.toThrow()
     // The worker still serves the next request, and the bad entry is still there.
-    await expect(maintenance.compact('bad')).rejects.toThrow()
+    await expect(maintenance.run('compact', 'bad')).rejects.toThrow()
     expect(opened.db.prepare("SELECT count(*) FROM doc_updates WHERE doc_id = 'bad'").pluck().get()).toBe(1)
     await maintenance.close()
     opened.db.close()

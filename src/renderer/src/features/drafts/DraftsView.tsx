@@ -8,6 +8,8 @@ import { createDraft, duplicateDraft, moveToTrash, restoreFromTrash } from './dr
 import { DraftEditor } from './DraftEditor'
 import { DraftList } from './DraftList'
 import { useDraftLists } from './useWorkspace'
+import { SearchResults } from './SearchResults'
+import { useDraftSearch } from './useDraftSearch'
 import { useDraftSession } from './useDraftSession'
 
 interface DraftsViewProps {
@@ -36,8 +38,9 @@ export function DraftsView({ index, selectedId, onSelect, onWordCount }: DraftsV
   const newDraft = (): void => run(() => createDraft(client, index))
   useGlobalShortcuts({ n: newDraft })
 
-  const needle = filter.trim().toLowerCase()
-  const visible = needle ? active.filter((d) => d.title.toLowerCase().includes(needle)) : active
+  const search = useDraftSearch(filter)
+  // Search covers the stored documents; only drafts that are not in the trash are offered.
+  const activeIds = new Set(active.map((d) => d.id))
 
   return (
     <div className="drafts-view">
@@ -51,8 +54,8 @@ export function DraftsView({ index, selectedId, onSelect, onWordCount }: DraftsV
         <input
           type="search"
           className="search-field"
-          aria-label="Filter drafts by title"
-          placeholder="Filter by title"
+          aria-label="Search drafts"
+          placeholder="Search titles and text"
           value={filter}
           onChange={(e) => setFilter(e.target.value)}
         />
@@ -61,13 +64,24 @@ export function DraftsView({ index, selectedId, onSelect, onWordCount }: DraftsV
             {error}
           </p>
         ) : null}
-        <DraftList
-          drafts={visible}
-          selectedId={selectedId}
-          onSelect={onSelect}
-          label="Drafts"
-          emptyText={needle ? 'No draft title matches.' : 'No drafts yet. Start one with New draft.'}
-        />
+        {search.phase === 'idle' ? (
+          <DraftList
+            drafts={active}
+            selectedId={selectedId}
+            onSelect={onSelect}
+            label="Drafts"
+            emptyText="No drafts yet. Start one with New draft."
+          />
+        ) : null}
+        {search.phase === 'searching' ? <p role="status">Searching…</p> : null}
+        {search.phase === 'done' ? (
+          <SearchResults hits={search.hits.filter((hit) => activeIds.has(hit.docId))} selectedId={selectedId} onSelect={onSelect} />
+        ) : null}
+        {search.phase === 'failed' ? (
+          <p role="alert" className="inline-error">
+            Search failed: {search.message}
+          </p>
+        ) : null}
         <button type="button" className="link-button" aria-expanded={showTrash} onClick={() => setShowTrash(!showTrash)}>
           Trash ({trashed.length})
         </button>

@@ -1,0 +1,12 @@
+import type { Database } from 'better-sqlite3'
+import { indexDocument } from '../search/indexDocument'
+import { compactDocument } from './compaction'
+
+/** The heavy per-document jobs that run off the RPC path, by name. */
+export const maintenanceTasks = {
+  compact: (db: Database, docId: string) => compactDocument(db, docId),
+  index: (db: Database, docId: string) => indexDocument(db, docId)
+}
+
+export type MaintenanceTask = keyof typeof maintenanceTasks
+export type MaintenanceResult<T extends MaintenanceTask> = ReturnType<(typeof maintenanceTasks)[T]>

@@ -1,0 +1,44 @@
+import type { Database } from 'better-sqlite3'
+import { CompactionScheduler } from './docs/compactionScheduler'
+import { DocStore } from './docs/docStore'
+import { inlineMaintenance, workerMaintenance } from './docs/maintenance'
+import type { Logger } from './logger'
+import type { StorageServices } from './rpc/context'
+import { searchDrafts } from './search/searchDrafts'
+import { SearchScheduler } from './search/searchScheduler'
+import { SettingsStore } from './settings/settingsStore'
+
+export interface RunningStorage {
+  services: StorageServices
+  /** Waits for pending search indexing (tests use it to search right after writing). */
+  indexed(): Promise<void>
+  /** Writes what was accepted, finishes background work and stops the worker. */
+  close(): Promise<void>
+}
+
+/** Everything that works on the open workspace database, wired together. */
+export function startStorage(db: Database, databaseFile: string, log: Logger, maintenanceWorker?: string): RunningStorage {
+  const maintenance = maintenanceWorker ? workerMaintenance(maintenanceWorker, databaseFile) : inlineMaintenance(db)
+  const docs = new DocStore(db)
+  const compaction = new CompactionScheduler(maintenance, log)
+  const indexing = new SearchScheduler(maintenance, log)
+  docs.onAppended = (entries) => {
+    for (const [docId, count] of entries) {
+      compaction.noteAppended(docId, count)
+      indexing.noteAppended(docId)
+    }
+  }
+  return {
+    services: {
+      settings: new SettingsStore(db),
+      docs,
+      search: (text, limit) => searchDrafts(db, text, limit)
+    },
+    indexed: () => indexing.flush(),
+    close: async () => {
+      docs.flush()
+      await indexing.flush()
+      await compaction.close()
+    }
+  }
+}
