@@ -44,6 +44,6 @@ export function compactDocument(db: Database, docId: string): CompactionResult {
          merged_seq = excluded.merged_seq, updated_at = excluded.updated_at`
     ).run(docId, state, pending, last.seq, Date.now())
     db.prepare('DELETE FROM doc_updates WHERE doc_id = ? AND seq <= ?').run(docId, last.seq)
-  })()
+  }).immediate()
   return { merged: rows.length, snapshotBytes: state.byteLength, pendingBytes: pending?.byteLength ?? 0 }
 }

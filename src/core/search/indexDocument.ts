@@ -36,6 +36,8 @@ export function indexDocument(db: Database, docId: string): { indexed: number } 
     return true
   }
 
+  // Write transactions start IMMEDIATE: a read that later upgrades to a write fails at once
+  // (SQLITE_BUSY, no waiting) if the core appended in between.
   if (kind === 'index') {
     const index = loadDoc(db, docId)
     const drafts = listDrafts(index)
@@ -43,7 +45,7 @@ export function indexDocument(db: Database, docId: string): { indexed: number } 
     let indexed = 0
     db.transaction(() => {
       for (const draft of drafts) if (upsert(draft.id, { title: draft.title })) indexed++
-    })()
+    }).immediate()
     return { indexed }
   }
   if (kind !== 'draft') return { indexed: 0 }
@@ -53,7 +55,7 @@ export function indexDocument(db: Database, docId: string): { indexed: number } 
   // A new draft's title may not be indexed yet: take it from the workspace index.
   const needsTitle = rowid.get(docId) !== undefined && !existing.get(rowid.get(docId) ?? -1)
   const title = needsTitle ? titleFromIndex(db, docId) : undefined
-  return { indexed: db.transaction(() => (upsert(docId, { body, title }) ? 1 : 0))() }
+  return { indexed: db.transaction(() => (upsert(docId, { body, title }) ? 1 : 0)).immediate() }
 }
 
 function titleFromIndex(db: Database, docId: string): string | undefined {

@@ -6,6 +6,8 @@ import { DRAFT_BODY_FIELD, draftExtensions } from '../../../../shared/editor/ext
 import { countWords } from '../../../../shared/text/wordCount'
 import { touchDraft } from '../../../../shared/workspace/workspaceIndex'
 import type { DocSession } from '../../lib/docSession'
+import { FindHighlight } from '../find/findHighlight'
+import { FindBar } from '../find/FindBar'
 import { EditorToolbar } from './EditorToolbar'
 import { LinkDialog } from './LinkDialog'
 import { SaveStatus } from './SaveStatus'
@@ -22,6 +24,7 @@ interface DraftEditorProps {
 
 export function DraftEditor({ index, draft, onWordCount }: DraftEditorProps) {
   const [linkOpen, setLinkOpen] = useState(false)
+  const [findOpen, setFindOpen] = useState(false)
   const editor = useEditor(
     {
       // TipTap would inject a <style> element, which the CSP forbids; styles.css has the rules.
@@ -29,7 +32,8 @@ export function DraftEditor({ index, draft, onWordCount }: DraftEditorProps) {
       extensions: [
         ...draftExtensions,
         Collaboration.configure({ document: draft.doc, field: DRAFT_BODY_FIELD }),
-        Placeholder.configure({ placeholder: 'Start writing…' })
+        Placeholder.configure({ placeholder: 'Start writing…' }),
+        FindHighlight
       ],
       editorProps: {
         attributes: {
@@ -59,15 +63,17 @@ export function DraftEditor({ index, draft, onWordCount }: DraftEditorProps) {
   }, [index, draft])
 
   useEffect(() => {
-    const openLink = (event: KeyboardEvent): void => {
-      if ((event.metaKey || event.ctrlKey) && event.shiftKey && event.key.toLowerCase() === 'k') {
-        event.preventDefault()
-        setLinkOpen(true)
-      }
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (!(event.metaKey || event.ctrlKey) || event.altKey) return
+      const key = event.key.toLowerCase()
+      if (event.shiftKey && key === 'k') setLinkOpen(true)
+      else if (!event.shiftKey && key === 'f') setFindOpen(true)
+      else return
+      event.preventDefault()
     }
     const dom = editor.view.dom
-    dom.addEventListener('keydown', openLink)
-    return () => dom.removeEventListener('keydown', openLink)
+    dom.addEventListener('keydown', onKeyDown)
+    return () => dom.removeEventListener('keydown', onKeyDown)
   }, [editor])
 
   return (
@@ -76,7 +82,16 @@ export function DraftEditor({ index, draft, onWordCount }: DraftEditorProps) {
         <TitleField index={index} draftId={draft.docId} />
         <SaveStatus sessions={[index, draft]} />
       </header>
-      <EditorToolbar editor={editor} onLink={() => setLinkOpen(true)} />
+      <EditorToolbar editor={editor} onLink={() => setLinkOpen(true)} onFind={() => setFindOpen(true)} />
+      {findOpen ? (
+        <FindBar
+          editor={editor}
+          onClose={() => {
+            setFindOpen(false)
+            editor.commands.focus()
+          }}
+        />
+      ) : null}
       <EditorContent editor={editor} className="draft-content" />
       <LinkDialog
         open={linkOpen}

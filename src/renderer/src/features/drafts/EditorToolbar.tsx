@@ -4,10 +4,11 @@ import { shortcutLabel } from '../../lib/shortcuts'
 interface ToolbarProps {
   editor: Editor
   onLink: () => void
+  onFind: () => void
 }
 
 /** Formatting buttons; each says what it does, its shortcut, and whether it is on here. */
-export function EditorToolbar({ editor, onLink }: ToolbarProps) {
+export function EditorToolbar({ editor, onLink, onFind }: ToolbarProps) {
   const active = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -52,6 +53,9 @@ export function EditorToolbar({ editor, onLink }: ToolbarProps) {
         </button>
       ))}
       <span className="toolbar-gap" />
+      <button type="button" aria-label="Find and replace" title={`Find and replace (${shortcutLabel('f')})`} onClick={onFind}>
+        Find
+      </button>
       <button type="button" aria-label="Undo" title={`Undo (${shortcutLabel('z')})`} disabled={!active.canUndo} onClick={() => chain().undo().run()}>
         ↶
       </button>
