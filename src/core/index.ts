@@ -5,8 +5,7 @@ import type { Logger } from './logger'
 import type { CoreContext } from './rpc/context'
 import type { FrameTransport } from './rpc/frameTransport'
 import { createRpcServer } from './rpc/rpcServer'
-import { openDatabase } from './storage/openDatabase'
-import { startStorage } from './storageServices'
+import { Workspace } from './workspace'
 
 export const DATABASE_FILE = 'holdfast.db'
 
@@ -30,27 +29,21 @@ export interface Core {
 
 /** Starts the engine: opens (or recovers) the database and prepares the RPC API. */
 export function startCore(options: CoreOptions): Core {
-  const databaseFile = join(options.dataDir, DATABASE_FILE)
-  const opened = openDatabase(databaseFile)
-  for (const notice of opened.notices) options.log.warn(notice.message)
-
-  const status: AppStatus = {
-    version,
-    dataDir: options.dataDir,
-    storage: opened.state,
-    notices: opened.notices
+  const status: AppStatus = { version, dataDir: options.dataDir, storage: 'blocked', notices: [] }
+  const workspace = new Workspace(join(options.dataDir, DATABASE_FILE), status, options.log, options.maintenanceWorker)
+  const context: CoreContext = {
+    status,
+    get storage() {
+      return workspace.storage?.services ?? null
+    },
+    workspace
   }
-  const storage = opened.db ? startStorage(opened.db, databaseFile, options.log, options.maintenanceWorker) : null
-  const context: CoreContext = { status, storage: storage?.services ?? null }
   const rpc = createRpcServer(context, options.log)
 
   return {
     status,
     serve: (transport) => rpc.serve(transport),
-    indexed: () => storage?.indexed() ?? Promise.resolve(),
-    close: async () => {
-      await storage?.close()
-      if (opened.db?.open) opened.db.close()
-    }
+    indexed: () => workspace.storage?.indexed() ?? Promise.resolve(),
+    close: () => workspace.close()
   }
 }

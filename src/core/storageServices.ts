@@ -1,4 +1,7 @@
 import type { Database } from 'better-sqlite3'
+import type { BackupInfo, BackupReason } from '../shared/contracts/backups'
+import { backupDir, backupOnline, listBackups } from './backup/backupFiles'
+import { scheduleDailyBackups } from './backup/dailyBackups'
 import { CompactionScheduler } from './docs/compactionScheduler'
 import { DocStore } from './docs/docStore'
 import { inlineMaintenance, workerMaintenance } from './docs/maintenance'
@@ -28,14 +31,19 @@ export function startStorage(db: Database, databaseFile: string, log: Logger, ma
       indexing.noteAppended(docId)
     }
   }
+  const dir = backupDir(databaseFile)
+  const backUp = (reason: BackupReason): Promise<BackupInfo> => backupOnline(db, dir, reason, new Date())
+  const stopDailyBackups = scheduleDailyBackups({ list: () => listBackups(dir), backUp: () => backUp('daily'), log })
   return {
     services: {
       settings: new SettingsStore(db),
       docs,
-      search: (text, limit) => searchDrafts(db, text, limit)
+      search: (text, limit) => searchDrafts(db, text, limit),
+      backUp
     },
     indexed: () => indexing.flush(),
     close: async () => {
+      await stopDailyBackups()
       docs.flush()
       await indexing.flush()
       await compaction.close()

@@ -2,7 +2,9 @@ import { implement, ORPCError, os } from '@orpc/server'
 import { contract } from '../../shared/contracts'
 import type { AppStatus } from '../../shared/contracts/app'
 import { storageUnavailable } from '../../shared/contracts/errors'
+import type { BackupInfo, BackupReason } from '../../shared/contracts/backups'
 import type { SearchHit } from '../../shared/contracts/search'
+import type { Workspace } from '../workspace'
 import type { DocStore } from '../docs/docStore'
 import type { SettingsStore } from '../settings/settingsStore'
 
@@ -11,12 +13,14 @@ export interface StorageServices {
   settings: SettingsStore
   docs: DocStore
   search: (text: string, limit: number) => SearchHit[]
+  backUp: (reason: BackupReason) => Promise<BackupInfo>
 }
 
 /** The services every handler may use. `storage` is null while the database is blocked. */
 export interface CoreContext {
   status: AppStatus
   storage: StorageServices | null
+  workspace: Pick<Workspace, 'listBackups' | 'restore'>
 }
 
 /** The contract bound to the core's context: each feature implements its part from here. */

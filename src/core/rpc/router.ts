@@ -1,13 +1,17 @@
 import { appHandlers } from '../app/appHandlers'
+import { backupHandlers } from '../backup/backupHandlers'
 import { docsHandlers } from '../docs/docsHandlers'
 import { searchHandlers } from '../search/searchHandlers'
 import { settingsHandlers } from '../settings/settingsHandlers'
+import { transferHandlers } from '../transfer/transferHandlers'
 import { implementer } from './context'
 
 /** Every feature's handlers in one router; its type is checked against the shared contract. */
 export const router = implementer.router({
   app: appHandlers,
+  backups: backupHandlers,
   docs: docsHandlers,
   search: searchHandlers,
-  settings: settingsHandlers
+  settings: settingsHandlers,
+  transfer: transferHandlers
 })

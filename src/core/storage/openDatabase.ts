@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { StartupNotice } from '../../shared/contracts/app'
+import { backupDir, backupNow, isHealthyBackup, listBackups } from '../backup/backupFiles'
 import { migrate, schemaVersion } from './migrate'
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations'
 import { moveDatabaseAside } from './quarantine'
@@ -29,7 +30,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
   const now = options.now ?? (() => new Date())
   const supported = options.supportedVersion ?? LATEST_SCHEMA_VERSION
   mkdirSync(dirname(file), { recursive: true })
-  if (!existsSync(file)) return prepare(new Database(file), [])
+  if (!existsSync(file)) return prepare(new Database(file), file, now(), [])
 
   let found: number
   try {
@@ -37,14 +38,18 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
   } catch (error) {
     if (!(error instanceof UnusableDatabaseError)) throw error
     const movedTo = moveDatabaseAside(file, 'corrupt', now())
+    const dir = backupDir(file)
+    const backups = listBackups(dir).filter((b) => isHealthyBackup(join(dir, b.id)))
     const notice: StartupNotice = {
       kind: 'database-moved-aside',
       message:
         `Holdfast could not read its database (${error.message}). ` +
-        'The damaged file was moved aside, not deleted, and Holdfast started with a fresh one.',
-      movedTo
+        'The damaged file was moved aside, not deleted, and Holdfast started with a fresh one.' +
+        (backups.length > 0 ? ' You can restore your latest backup instead.' : ''),
+      movedTo,
+      backups
     }
-    return prepare(new Database(file), [notice])
+    return prepare(new Database(file), file, now(), [notice])
   }
 
   if (found > supported) {
@@ -58,15 +63,18 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
     }
     return { state: 'blocked', db: null, notices: [notice] }
   }
-  return prepare(new Database(file), [])
+  return prepare(new Database(file), file, now(), [])
 }
 
-function prepare(db: Database.Database, notices: StartupNotice[]): OpenedDatabase {
+function prepare(db: Database.Database, file: string, now: Date, notices: StartupNotice[]): OpenedDatabase {
   db.pragma('journal_mode = WAL')
   // FULL: a write the UI calls saved survives a power cut, not only a crash.
   db.pragma('synchronous = FULL')
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
+  const version = schemaVersion(db)
+  // An existing database is copied before any migration touches it.
+  if (version > 0 && version < LATEST_SCHEMA_VERSION) backupNow(db, backupDir(file), 'before-migration', now)
   migrate(db, migrations)
   return { state: 'ready', db, notices }
 }

@@ -27,7 +27,17 @@ export function sanitizeHtml(document: Document, dropped: DroppedContent): void 
     const source = imageSource(src)
     if (source === 'relative') continue
     dropped.add(source === 'embedded' ? 'embedded-image' : source === 'remote' ? 'remote-image' : 'other-image', src)
+    const parent = image.parentElement
     image.remove()
+    // A paragraph that held only the image would become an empty paragraph in the draft.
+    if (parent?.localName === 'p' && !parent.textContent.trim() && parent.children.length === 0) parent.remove()
+  }
+  // An image alone in a paragraph is a block of its own (the draft's images are blocks), not a
+  // paragraph split in two around it.
+  for (const paragraph of [...root.querySelectorAll('p')]) {
+    const images = [...paragraph.children].filter((child) => child.localName === 'img')
+    const onlyImages = images.length > 0 && images.length === paragraph.children.length && !paragraph.textContent.trim()
+    if (onlyImages) paragraph.replaceWith(...images)
   }
 
   for (const link of [...root.querySelectorAll('a[href]')]) {

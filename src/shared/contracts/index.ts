@@ -1,15 +1,19 @@
 import type { ContractRouterClient } from '@orpc/contract'
 import { appContract } from './app'
+import { backupsContract } from './backups'
 import { docsContract } from './docs'
 import { searchContract } from './search'
 import { settingsContract } from './settings'
+import { transferContract } from './transfer'
 
 /** The core's whole RPC surface: one entry per feature. Every process derives its types from this. */
 export const contract = {
   app: appContract,
+  backups: backupsContract,
   docs: docsContract,
   search: searchContract,
-  settings: settingsContract
+  settings: settingsContract,
+  transfer: transferContract
 }
 
 export type CoreClient = ContractRouterClient<typeof contract>

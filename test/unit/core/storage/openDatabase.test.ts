@@ -95,6 +95,24 @@ describe('openDatabase', () => {
     expect(readFileSync(file).equals(before)).toBe(true)
   })
 
+  it('backs up an existing database before migrating it', () => {
+    const dir = tempDir()
+    const file = join(dir, 'holdfast.db')
+    const old = new Database(file)
+    old.exec('CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at INTEGER NOT NULL) STRICT')
+    old.prepare('INSERT INTO settings VALUES (?, ?, ?)').run('theme', '"dark"', 1)
+    old.pragma('user_version = 1')
+    old.close()
+    const opened = openDatabase(file, { now })
+    readyDb(opened).close()
+    const backups = readdirSync(join(dir, 'backups'))
+    expect(backups).toEqual(['holdfast-before-migration-2026-11-22T08-00-00-000Z.db'])
+    const copy = new Database(join(dir, 'backups', backups[0] ?? ''), { readonly: true })
+    expect(copy.pragma('user_version', { simple: true })).toBe(1)
+    expect(copy.prepare('SELECT value FROM settings').pluck().get()).toBe('"dark"')
+    copy.close()
+  })
+
   it('reopens its own database with the data intact', () => {
     const file = join(tempDir(), 'holdfast.db')
     const first = openDatabase(file, { now })

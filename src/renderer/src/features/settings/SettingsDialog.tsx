@@ -1,5 +1,6 @@
 import { ThemeSchema } from '../../../../shared/contracts/settings'
 import { Dialog } from '../../ui/Dialog'
+import { BackupsPanel } from '../backups/BackupsPanel'
 import { THEME_LABELS } from './theme'
 import type { SettingsState } from './useSettings'
 
@@ -40,6 +41,7 @@ export function SettingsDialog({ open, onClose, settings }: SettingsDialogProps)
         ))}
       </fieldset>
       <p className="hint">System follows your computer&apos;s light or dark appearance.</p>
+      <BackupsPanel />
     </Dialog>
   )
 }

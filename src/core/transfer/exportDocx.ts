@@ -1,0 +1,157 @@
+import type { Node as PMNode } from '@tiptap/pm/model'
+import {
+  AlignmentType,
+  Document,
+  ExternalHyperlink,
+  HeadingLevel,
+  LevelFormat,
+  Packer,
+  Paragraph,
+  TextRun,
+  type ILevelsOptions,
+  type INumberingOptions,
+  type ParagraphChild
+} from 'docx'
+import { inlineRuns, type InlineRun } from './inlineRuns'
+import { imageText } from './exportText'
+
+const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const
+const BULLETS = 'holdfast-bullets'
+const BULLET_SYMBOLS = ['•', '◦', '▪']
+const INDENT = 720 // twips: half an inch per list level
+const MAX_LEVEL = 8
+
+interface ListContext {
+  reference: string
+  instance: number
+  level: number
+}
+
+/**
+ * A draft body as a Word document: real heading styles, bulleted and numbered lists (nested,
+ * each list numbered from its own start), bold, italic, underline, strikethrough, hyperlinks,
+ * quotes (the "Quote" style) and horizontal rules. Images become "[Image: alt]" in italics until
+ * drafts can store image data.
+ */
+export async function exportDocx(body: PMNode, title: string): Promise<Uint8Array> {
+  const writer = new DocxWriter()
+  body.forEach((block) => writer.block(block, null, 0))
+  const document = new Document({
+    creator: 'Holdfast',
+    title,
+    styles: {
+      paragraphStyles: [
+        {
+          id: 'Quote',
+          name: 'Quote',
+          basedOn: 'Normal',
+          next: 'Normal',
+          quickFormat: true,
+          run: { italics: true, color: '555555' },
+          paragraph: { indent: { left: INDENT } }
+        }
+      ]
+    },
+    numbering: writer.numbering(),
+    sections: [{ children: writer.paragraphs }]
+  })
+  return new Uint8Array(await Packer.toBuffer(document))
+}
+
+class DocxWriter {
+  readonly paragraphs: Paragraph[] = []
+  private readonly starts = new Set<number>()
+  private instances = 0
+
+  numbering(): INumberingOptions {
+    const levels = (format: (level: number) => Pick<ILevelsOptions, 'format' | 'text' | 'start'>): ILevelsOptions[] =>
+      Array.from({ length: MAX_LEVEL + 1 }, (_, level) => ({
+        level,
+        alignment: AlignmentType.START,
+        style: { paragraph: { indent: { left: INDENT * (level + 1), hanging: 360 } } },
+        ...format(level)
+      }))
+    return {
+      config: [
+        { reference: BULLETS, levels: levels((level) => ({ format: LevelFormat.BULLET, text: BULLET_SYMBOLS[level % 3] ?? '•' })) },
+        ...[...this.starts].map((start) => ({
+          reference: numberedReference(start),
+          levels: levels((level) => ({ format: LevelFormat.DECIMAL, text: `%${level + 1}.`, start }))
+        }))
+      ]
+    }
+  }
+
+  block(node: PMNode, list: ListContext | null, quoteDepth: number, first = true): void {
+    const indent = quoteDepth > 0 || (list && !first) ? { left: INDENT * (quoteDepth + (list ? list.level + 1 : 0)) } : undefined
+    const style = quoteDepth > 0 ? 'Quote' : undefined
+    const numbering = list && first ? { reference: list.reference, level: list.level, instance: list.instance } : undefined
+    switch (node.type.name) {
+      case 'heading': {
+        const level = typeof node.attrs.level === 'number' ? node.attrs.level : 1
+        this.paragraphs.push(new Paragraph({ heading: HEADINGS[level - 1] ?? HeadingLevel.HEADING_3, children: runs(node) }))
+        return
+      }
+      case 'paragraph':
+        this.paragraphs.push(new Paragraph({ children: runs(node), style, indent, numbering }))
+        return
+      case 'image':
+        this.paragraphs.push(new Paragraph({ children: [new TextRun({ text: imageText(node), italics: true })], style, indent, numbering }))
+        return
+      case 'horizontalRule':
+        this.paragraphs.push(new Paragraph({ thematicBreak: true, children: [] }))
+        return
+      case 'blockquote':
+        node.forEach((child) => this.block(child, null, quoteDepth + 1))
+        return
+      case 'bulletList':
+      case 'orderedList':
+        this.list(node, list, quoteDepth)
+        return
+      default:
+        this.paragraphs.push(new Paragraph({ children: [new TextRun(node.textContent)], style, indent }))
+    }
+  }
+
+  private list(node: PMNode, parent: ListContext | null, quoteDepth: number): void {
+    let reference = BULLETS
+    if (node.type.name === 'orderedList') {
+      const start = typeof node.attrs.start === 'number' && node.attrs.start >= 0 ? Math.floor(node.attrs.start) : 1
+      this.starts.add(start)
+      reference = numberedReference(start)
+    }
+    const context: ListContext = { reference, instance: ++this.instances, level: parent ? Math.min(parent.level + 1, MAX_LEVEL) : 0 }
+    node.forEach((item) => {
+      item.forEach((child, _offset, index) => this.block(child, context, quoteDepth, index === 0))
+    })
+  }
+}
+
+function numberedReference(start: number): string {
+  return `holdfast-numbered-${start}`
+}
+
+function runs(block: PMNode): ParagraphChild[] {
+  // Neighbouring runs with the same link are one hyperlink.
+  const groups: { link: string | null; runs: InlineRun[] }[] = []
+  for (const run of inlineRuns(block)) {
+    const last = groups.at(-1)
+    if (last && run.link && last.link === run.link && !run.breakBefore) last.runs.push(run)
+    else groups.push({ link: run.link, runs: [run] })
+  }
+  return groups.flatMap((group): ParagraphChild[] =>
+    group.link ? [new ExternalHyperlink({ link: group.link, children: group.runs.map(textRun) })] : group.runs.map(textRun)
+  )
+}
+
+function textRun(run: InlineRun): TextRun {
+  return new TextRun({
+    text: run.text,
+    break: run.breakBefore ? 1 : undefined,
+    bold: run.bold || undefined,
+    italics: run.italic || undefined,
+    underline: run.underline ? {} : undefined,
+    strike: run.strike || undefined,
+    style: run.link ? 'Hyperlink' : undefined
+  })
+}

@@ -1,0 +1,35 @@
+import { DocNotFoundError } from '../docs/docStore'
+import { implementer, requireStorage } from '../rpc/context'
+import { exportDraft } from './exportDraft'
+import { ImportError } from './importError'
+import { importFile } from './importFile'
+
+export const transferHandlers = {
+  importFile: implementer.transfer.importFile.handler(async ({ input, errors }) => {
+    try {
+      return await importFile(input.fileName, input.bytes)
+    } catch (error) {
+      if (!(error instanceof ImportError)) throw error
+      const data = error.data
+      switch (data.code) {
+        case 'IMPORT_TOO_LARGE':
+          throw errors.IMPORT_TOO_LARGE({ message: error.message, data: { fileName: data.fileName, size: data.size, limit: data.limit } })
+        case 'IMPORT_UNSUPPORTED':
+          throw errors.IMPORT_UNSUPPORTED({ message: error.message, data: { fileName: data.fileName, extension: data.extension } })
+        case 'IMPORT_UNRECOGNISED':
+          throw errors.IMPORT_UNRECOGNISED({ message: error.message, data: { fileName: data.fileName, expected: data.expected } })
+      }
+    }
+  }),
+
+  exportDraft: implementer.transfer.exportDraft.use(requireStorage).handler(async ({ context, input, errors }) => {
+    let updates: Uint8Array[]
+    try {
+      updates = context.docs.load(input.docId).updates
+    } catch (error) {
+      if (error instanceof DocNotFoundError) throw errors.NOT_FOUND({ data: { docId: input.docId } })
+      throw error
+    }
+    return exportDraft(updates, input.format, input.title)
+  })
+}

@@ -1,0 +1,68 @@
+import { copyFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { AppStatus } from '../shared/contracts/app'
+import type { BackupInfo } from '../shared/contracts/backups'
+import { backupDir, backupNow, isHealthyBackup, listBackups } from './backup/backupFiles'
+import type { Logger } from './logger'
+import { openDatabase, type OpenedDatabase } from './storage/openDatabase'
+import { moveDatabaseAside } from './storage/quarantine'
+import { startStorage, type RunningStorage } from './storageServices'
+
+export class BackupMissingError extends Error {}
+export class BackupDamagedError extends Error {}
+
+/**
+ * The open workspace database and everything running on it. It can be swapped for a backup
+ * while the core runs: the current file is backed up and moved aside first, never deleted.
+ */
+export class Workspace {
+  private opened: OpenedDatabase
+  private running: RunningStorage | null
+
+  constructor(
+    private readonly databaseFile: string,
+    private readonly status: AppStatus,
+    private readonly log: Logger,
+    private readonly maintenanceWorker: string | undefined
+  ) {
+    this.opened = openDatabase(databaseFile)
+    for (const notice of this.opened.notices) log.warn(notice.message)
+    this.running = this.start()
+  }
+
+  get storage(): RunningStorage | null {
+    return this.running
+  }
+
+  listBackups(): BackupInfo[] {
+    return listBackups(backupDir(this.databaseFile))
+  }
+
+  async restore(id: string, now = new Date()): Promise<BackupInfo> {
+    const dir = backupDir(this.databaseFile)
+    const backup = this.listBackups().find((b) => b.id === id)
+    if (!backup) throw new BackupMissingError(`There is no backup named ${id}.`)
+    if (!isHealthyBackup(join(dir, id))) throw new BackupDamagedError(`The backup ${id} is damaged.`)
+    if (this.opened.db) backupNow(this.opened.db, dir, 'before-restore', now)
+    await this.close()
+    moveDatabaseAside(this.databaseFile, 'replaced', now)
+    copyFileSync(join(dir, id), this.databaseFile)
+    this.opened = openDatabase(this.databaseFile)
+    this.running = this.start()
+    this.log.warn(`Restored the workspace database from the backup ${id}.`)
+    return backup
+  }
+
+  async close(): Promise<void> {
+    await this.running?.close()
+    this.running = null
+    if (this.opened.db?.open) this.opened.db.close()
+  }
+
+  private start(): RunningStorage | null {
+    this.status.storage = this.opened.state
+    this.status.notices = this.opened.notices
+    if (!this.opened.db) return null
+    return startStorage(this.opened.db, this.databaseFile, this.log, this.maintenanceWorker)
+  }
+}
