@@ -4,12 +4,13 @@ import { backupDir, backupOnline, listBackups } from './backup/backupFiles'
 import { scheduleDailyBackups } from './backup/dailyBackups'
 import { CompactionScheduler } from './docs/compactionScheduler'
 import { DocStore } from './docs/docStore'
+import { DocTaskScheduler } from './docs/docTaskScheduler'
 import { inlineMaintenance, workerMaintenance } from './docs/maintenance'
 import type { Logger } from './logger'
 import type { StorageServices } from './rpc/context'
 import { searchDrafts } from './search/searchDrafts'
-import { SearchScheduler } from './search/searchScheduler'
 import { SettingsStore } from './settings/settingsStore'
+import { VersionStore } from './versions/versionStore'
 
 export interface RunningStorage {
   services: StorageServices
@@ -24,11 +25,16 @@ export function startStorage(db: Database, databaseFile: string, log: Logger, ma
   const maintenance = maintenanceWorker ? workerMaintenance(maintenanceWorker, databaseFile) : inlineMaintenance(db)
   const docs = new DocStore(db)
   const compaction = new CompactionScheduler(maintenance, log)
-  const indexing = new SearchScheduler(maintenance, log)
+  const indexing = new DocTaskScheduler(maintenance, 'index', log, 500)
+  const versioning = new DocTaskScheduler(maintenance, 'autoVersion', log, 2000)
+  const versions = new VersionStore(db)
+  const settings = new SettingsStore(db)
+  versions.prune(settings.read().versionRetentionDays, Date.now())
   docs.onAppended = (entries) => {
     for (const [docId, count] of entries) {
       compaction.noteAppended(docId, count)
       indexing.noteAppended(docId)
+      versioning.noteAppended(docId)
     }
   }
   const dir = backupDir(databaseFile)
@@ -36,7 +42,8 @@ export function startStorage(db: Database, databaseFile: string, log: Logger, ma
   const stopDailyBackups = scheduleDailyBackups({ list: () => listBackups(dir), backUp: () => backUp('daily'), log })
   return {
     services: {
-      settings: new SettingsStore(db),
+      settings,
+      versions,
       docs,
       search: (text, limit) => searchDrafts(db, text, limit),
       backUp
@@ -46,6 +53,7 @@ export function startStorage(db: Database, databaseFile: string, log: Logger, ma
       await stopDailyBackups()
       docs.flush()
       await indexing.flush()
+      await versioning.flush()
       await compaction.close()
     }
   }

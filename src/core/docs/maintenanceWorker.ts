@@ -8,7 +8,7 @@ import { maintenanceTasks } from './maintenanceTasks'
 // the core appends.
 
 const { databaseFile } = z.object({ databaseFile: z.string() }).parse(workerData)
-const RequestSchema = z.object({ id: z.number(), task: z.enum(['compact', 'index']), docId: z.string() })
+const RequestSchema = z.object({ id: z.number(), task: z.enum(['compact', 'index', 'autoVersion']), docId: z.string() })
 
 const db = new Database(databaseFile, { fileMustExist: true })
 db.pragma('journal_mode = WAL')

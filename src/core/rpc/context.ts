@@ -7,11 +7,13 @@ import type { SearchHit } from '../../shared/contracts/search'
 import type { Workspace } from '../workspace'
 import type { DocStore } from '../docs/docStore'
 import type { SettingsStore } from '../settings/settingsStore'
+import type { VersionStore } from '../versions/versionStore'
 
 /** What exists only while the workspace database is open. */
 export interface StorageServices {
   settings: SettingsStore
   docs: DocStore
+  versions: VersionStore
   search: (text: string, limit: number) => SearchHit[]
   backUp: (reason: BackupReason) => Promise<BackupInfo>
 }

@@ -4,6 +4,7 @@ import { docsHandlers } from '../docs/docsHandlers'
 import { searchHandlers } from '../search/searchHandlers'
 import { settingsHandlers } from '../settings/settingsHandlers'
 import { transferHandlers } from '../transfer/transferHandlers'
+import { versionHandlers } from '../versions/versionHandlers'
 import { implementer } from './context'
 
 /** Every feature's handlers in one router; its type is checked against the shared contract. */
@@ -13,5 +14,6 @@ export const router = implementer.router({
   docs: docsHandlers,
   search: searchHandlers,
   settings: settingsHandlers,
-  transfer: transferHandlers
+  transfer: transferHandlers,
+  versions: versionHandlers
 })

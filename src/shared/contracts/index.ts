@@ -5,6 +5,7 @@ import { docsContract } from './docs'
 import { searchContract } from './search'
 import { settingsContract } from './settings'
 import { transferContract } from './transfer'
+import { versionsContract } from './versions'
 
 /** The core's whole RPC surface: one entry per feature. Every process derives its types from this. */
 export const contract = {
@@ -13,7 +14,8 @@ export const contract = {
   docs: docsContract,
   search: searchContract,
   settings: settingsContract,
-  transfer: transferContract
+  transfer: transferContract,
+  versions: versionsContract
 }
 
 export type CoreClient = ContractRouterClient<typeof contract>

@@ -7,11 +7,13 @@ export type Theme = z.infer<typeof ThemeSchema>
 
 /** Every user setting with its type. Adding a setting means adding a field here, nothing else. */
 export const SettingsSchema = z.object({
-  theme: ThemeSchema
+  theme: ThemeSchema,
+  /** Automatic versions older than this are removed; named versions are kept. */
+  versionRetentionDays: z.number().int().min(1).max(3650)
 })
 export type Settings = z.infer<typeof SettingsSchema>
 
-export const DEFAULT_SETTINGS: Settings = { theme: 'system' }
+export const DEFAULT_SETTINGS: Settings = { theme: 'system', versionRetentionDays: 90 }
 
 /** A change to some settings; unknown keys are refused rather than silently dropped. */
 export const SettingsPatchSchema = SettingsSchema.partial().strict()

@@ -84,7 +84,7 @@ describe('headless web server', () => {
 
     const ws = await openSocket(`${base}?token=${TOKEN}`, origin)
     const client: CoreClient = createORPCClient(new RPCLink({ websocket: ws, customJsonSerializers: rpcSerializers }))
-    expect(await client.settings.update({ theme: 'dark' })).toEqual({ theme: 'dark' })
+    expect(await client.settings.update({ theme: 'dark', versionRetentionDays: 90 })).toEqual({ theme: 'dark', versionRetentionDays: 90 })
     ws.close()
   })
 

@@ -2,8 +2,9 @@ import type { Migration } from './migration'
 import { settingsMigration } from './001-settings'
 import { documentsMigration } from './002-documents'
 import { searchMigration } from './003-search'
+import { versionsMigration } from './004-versions'
 
 /** Every migration in order. Append only: a shipped migration never changes. */
-export const migrations: readonly Migration[] = [settingsMigration, documentsMigration, searchMigration]
+export const migrations: readonly Migration[] = [settingsMigration, documentsMigration, searchMigration, versionsMigration]
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0

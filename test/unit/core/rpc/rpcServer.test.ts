@@ -25,9 +25,9 @@ describe('the core over RPC', () => {
     const status = await client.app.status()
     expect(status.storage).toBe('ready')
     expect(status.notices).toEqual([])
-    expect(await client.settings.get()).toEqual({ theme: 'system' })
-    expect(await client.settings.update({ theme: 'dark' })).toEqual({ theme: 'dark' })
-    expect(await client.settings.get()).toEqual({ theme: 'dark' })
+    expect(await client.settings.get()).toEqual({ theme: 'system', versionRetentionDays: 90 })
+    expect(await client.settings.update({ theme: 'dark', versionRetentionDays: 90 })).toEqual({ theme: 'dark', versionRetentionDays: 90 })
+    expect(await client.settings.get()).toEqual({ theme: 'dark', versionRetentionDays: 90 })
   })
 
   it('refuses invalid parameters with a typed error naming the field, and stores nothing', async () => {
@@ -40,14 +40,14 @@ describe('the core over RPC', () => {
     expect((error as Error).message).toMatch(/^The request was refused: theme: /)
     // @ts-expect-error: unknown keys are refused, not silently dropped
     await expect(client.settings.update({ fontSize: 12 })).rejects.toMatchObject({ code: 'INPUT_INVALID' })
-    expect(await client.settings.get()).toEqual({ theme: 'system' })
+    expect(await client.settings.get()).toEqual({ theme: 'system', versionRetentionDays: 90 })
   })
 
   it('answers an unknown method with NOT_FOUND', async () => {
     const { client } = connect(core())
     const unknown = (client as unknown as { settings: { erase(): Promise<unknown> } }).settings.erase()
     await expect(unknown).rejects.toMatchObject({ code: 'NOT_FOUND' })
-    expect(await client.settings.get()).toEqual({ theme: 'system' })
+    expect(await client.settings.get()).toEqual({ theme: 'system', versionRetentionDays: 90 })
   })
 
   it('answers malformed frames with BAD_REQUEST and keeps serving', async () => {
@@ -71,7 +71,7 @@ describe('the core over RPC', () => {
 
     // The same core still answers well-formed calls.
     const { client } = connect(served)
-    expect(await client.settings.get()).toEqual({ theme: 'system' })
+    expect(await client.settings.get()).toEqual({ theme: 'system', versionRetentionDays: 90 })
   })
 
   it('echoes the request id of a malformed request so the caller can match the error', async () => {
@@ -95,8 +95,8 @@ describe('the core over RPC', () => {
     const reading = (async () => {
       for await (const settings of stream) {
         seen.push(settings.theme)
-        if (settings.theme === 'system' && seen.length === 1) await editor.client.settings.update({ theme: 'light' })
-        else if (settings.theme === 'light') await editor.client.settings.update({ theme: 'dark' })
+        if (settings.theme === 'system' && seen.length === 1) await editor.client.settings.update({ theme: 'light', versionRetentionDays: 90 })
+        else if (settings.theme === 'light') await editor.client.settings.update({ theme: 'dark', versionRetentionDays: 90 })
         else abort.abort()
       }
     })()
@@ -105,8 +105,8 @@ describe('the core over RPC', () => {
     })
     expect(seen).toEqual(['system', 'light', 'dark'])
     // After cancelling, later changes are no longer delivered, and the connection still works.
-    await editor.client.settings.update({ theme: 'system' })
-    expect(await watcher.client.settings.get()).toEqual({ theme: 'system' })
+    await editor.client.settings.update({ theme: 'system', versionRetentionDays: 90 })
+    expect(await watcher.client.settings.get()).toEqual({ theme: 'system', versionRetentionDays: 90 })
   })
 
   it('says storage is unavailable, with a typed error, while the database is from a newer Holdfast', async () => {
@@ -118,7 +118,7 @@ describe('the core over RPC', () => {
     const status = await client.app.status()
     expect(status.storage).toBe('blocked')
     expect(status.notices[0]?.kind).toBe('database-too-new')
-    const error = await client.settings.update({ theme: 'dark' }).catch((e: unknown) => e)
+    const error = await client.settings.update({ theme: 'dark', versionRetentionDays: 90 }).catch((e: unknown) => e)
     expect(isDefinedError(error)).toBe(true)
     expect(error).toMatchObject({ code: 'STORAGE_UNAVAILABLE', data: { reason: 'database-too-new' } })
   })
