@@ -8,6 +8,7 @@ import { touchDraft } from '../../../../shared/workspace/workspaceIndex'
 import type { DocSession } from '../../lib/docSession'
 import { FindHighlight } from '../find/findHighlight'
 import { FindBar } from '../find/FindBar'
+import { HistoryDialog } from '../history/HistoryDialog'
 import { EditorToolbar } from './EditorToolbar'
 import { LinkDialog } from './LinkDialog'
 import { SaveStatus } from './SaveStatus'
@@ -25,6 +26,7 @@ interface DraftEditorProps {
 export function DraftEditor({ index, draft, onWordCount }: DraftEditorProps) {
   const [linkOpen, setLinkOpen] = useState(false)
   const [findOpen, setFindOpen] = useState(false)
+  const [historyOpen, setHistoryOpen] = useState(false)
   const editor = useEditor(
     {
       // TipTap would inject a <style> element, which the CSP forbids; styles.css has the rules.
@@ -81,6 +83,9 @@ export function DraftEditor({ index, draft, onWordCount }: DraftEditorProps) {
       <header className="draft-header">
         <TitleField index={index} draftId={draft.docId} />
         <SaveStatus sessions={[index, draft]} />
+        <button type="button" className="small" onClick={() => setHistoryOpen(true)}>
+          History
+        </button>
       </header>
       <EditorToolbar editor={editor} onLink={() => setLinkOpen(true)} onFind={() => setFindOpen(true)} />
       {findOpen ? (
@@ -93,6 +98,7 @@ export function DraftEditor({ index, draft, onWordCount }: DraftEditorProps) {
         />
       ) : null}
       <EditorContent editor={editor} className="draft-content" />
+      <HistoryDialog open={historyOpen} onClose={() => setHistoryOpen(false)} editor={editor} draft={draft} />
       <LinkDialog
         open={linkOpen}
         initial={(editor.getAttributes('link').href as string | undefined) ?? ''}

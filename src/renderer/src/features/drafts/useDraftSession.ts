@@ -29,7 +29,11 @@ export function useDraftSession(draftId: string | null): DraftSessionState {
       })
     return () => {
       cancelled = true
-      void session?.close()
+      // Closing a draft records a version of it (skipped by the core when nothing changed).
+      void session
+        ?.close()
+        .then(() => client.versions.create({ docId: draftId, kind: 'closed' }))
+        .catch(() => undefined)
     }
   }, [client, draftId])
 
