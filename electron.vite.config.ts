@@ -29,6 +29,10 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('src/renderer'),
+    resolve: {
+      // The dictionary package exports only a Node loader; the renderer bundles its files directly.
+      alias: { '@dictionary-en': resolve('node_modules/dictionary-en') }
+    },
     build: {
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } }
     },

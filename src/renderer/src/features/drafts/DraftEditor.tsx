@@ -9,6 +9,9 @@ import type { DocSession } from '../../lib/docSession'
 import { FindHighlight } from '../find/findHighlight'
 import { FindBar } from '../find/FindBar'
 import { HistoryDialog } from '../history/HistoryDialog'
+import { createSpellcheck } from '../spellcheck/spellcheckExtension'
+import { SpellMenu } from '../spellcheck/SpellMenu'
+import { useSpellClient } from '../spellcheck/useSpellClient'
 import { EditorToolbar } from './EditorToolbar'
 import { LinkDialog } from './LinkDialog'
 import { SaveStatus } from './SaveStatus'
@@ -24,6 +27,7 @@ interface DraftEditorProps {
 }
 
 export function DraftEditor({ index, draft, onWordCount }: DraftEditorProps) {
+  const spell = useSpellClient()
   const [linkOpen, setLinkOpen] = useState(false)
   const [findOpen, setFindOpen] = useState(false)
   const [historyOpen, setHistoryOpen] = useState(false)
@@ -35,7 +39,8 @@ export function DraftEditor({ index, draft, onWordCount }: DraftEditorProps) {
         ...draftExtensions,
         Collaboration.configure({ document: draft.doc, field: DRAFT_BODY_FIELD }),
         Placeholder.configure({ placeholder: 'Start writing…' }),
-        FindHighlight
+        FindHighlight,
+        createSpellcheck(spell)
       ],
       editorProps: {
         attributes: {
@@ -48,7 +53,7 @@ export function DraftEditor({ index, draft, onWordCount }: DraftEditorProps) {
       onUpdate: ({ editor: e }) => onWordCount(countWords(e.getText({ blockSeparator: '\n' }))),
       onCreate: ({ editor: e }) => onWordCount(countWords(e.getText({ blockSeparator: '\n' })))
     },
-    [draft]
+    [draft, spell]
   )
 
   // Keep "last edited" in the index current, at most once per interval.
@@ -98,6 +103,7 @@ export function DraftEditor({ index, draft, onWordCount }: DraftEditorProps) {
         />
       ) : null}
       <EditorContent editor={editor} className="draft-content" />
+      <SpellMenu editor={editor} client={spell} />
       <HistoryDialog open={historyOpen} onClose={() => setHistoryOpen(false)} editor={editor} draft={draft} />
       <LinkDialog
         open={linkOpen}
