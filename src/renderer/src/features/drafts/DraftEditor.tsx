@@ -9,6 +9,7 @@ import type { DocSession } from '../../lib/docSession'
 import { FindHighlight } from '../find/findHighlight'
 import { FindBar } from '../find/FindBar'
 import { HistoryDialog } from '../history/HistoryDialog'
+import { cleanPastedHtml } from '../paste/cleanPastedHtml'
 import { createSpellcheck } from '../spellcheck/spellcheckExtension'
 import { SpellMenu } from '../spellcheck/SpellMenu'
 import { useSpellClient } from '../spellcheck/useSpellClient'
@@ -43,6 +44,7 @@ export function DraftEditor({ index, draft, onWordCount }: DraftEditorProps) {
         createSpellcheck(spell)
       ],
       editorProps: {
+        transformPastedHTML: cleanPastedHtml,
         attributes: {
           'aria-label': 'Draft text',
           role: 'textbox',
