@@ -1,7 +1,7 @@
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { updateYFragment } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
-import { DRAFT_BODY_FIELD } from '../../shared/editor/extensions'
+import { DRAFT_BODY_FIELD } from '../../shared/editor/fields'
 
 /** About how much text (ProseMirror node size) goes into one update. */
 const CHUNK_SIZE = 256 * 1024

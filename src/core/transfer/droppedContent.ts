@@ -47,6 +47,6 @@ function sentence(kind: Kind, count: number): string {
     case 'unsafe-link':
       return `${plural(count, 'link', 'links')} with an unsafe address, kept as plain text`
     case 'active-content':
-      return `${plural(count, 'script or embedded object', 'scripts or embedded objects')}`
+      return plural(count, 'script or embedded object', 'scripts or embedded objects')
   }
 }

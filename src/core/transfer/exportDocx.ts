@@ -10,6 +10,7 @@ import {
   TextRun,
   type ILevelsOptions,
   type INumberingOptions,
+  type IRunOptions,
   type ParagraphChild
 } from 'docx'
 import { inlineRuns, type InlineRun } from './inlineRuns'
@@ -40,6 +41,8 @@ export async function exportDocx(body: PMNode, title: string): Promise<Uint8Arra
     creator: 'Holdfast',
     title,
     styles: {
+      // Space after each paragraph, as Word's own default template has.
+      default: { document: { paragraph: { spacing: { after: 160 } } } },
       paragraphStyles: [
         {
           id: 'Quote',
@@ -95,9 +98,11 @@ class DocxWriter {
       case 'paragraph':
         this.paragraphs.push(new Paragraph({ children: runs(node), style, indent, numbering }))
         return
-      case 'image':
-        this.paragraphs.push(new Paragraph({ children: [new TextRun({ text: imageText(node), italics: true })], style, indent, numbering }))
+      case 'image': {
+        const placeholder: IRunOptions = { text: imageText(node), italics: true }
+        this.paragraphs.push(new Paragraph({ children: [new TextRun(placeholder)], style, indent, numbering }))
         return
+      }
       case 'horizontalRule':
         this.paragraphs.push(new Paragraph({ thematicBreak: true, children: [] }))
         return
@@ -145,7 +150,8 @@ function runs(block: PMNode): ParagraphChild[] {
 }
 
 function textRun(run: InlineRun): TextRun {
-  return new TextRun({
+  // Typed as options first: TextRun also takes a string, and the linter would read `bold` as String#bold.
+  const options: IRunOptions = {
     text: run.text,
     break: run.breakBefore ? 1 : undefined,
     bold: run.bold || undefined,
@@ -153,5 +159,6 @@ function textRun(run: InlineRun): TextRun {
     underline: run.underline ? {} : undefined,
     strike: run.strike || undefined,
     style: run.link ? 'Hyperlink' : undefined
-  })
+  }
+  return new TextRun(options)
 }

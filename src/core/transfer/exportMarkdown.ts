@@ -8,5 +8,5 @@ let manager: MarkdownManager | undefined
 export function exportMarkdown(body: PMNode): string {
   manager ??= new MarkdownManager({ extensions: draftExtensions })
   const markdown = manager.serialize(body.toJSON() as Parameters<MarkdownManager['serialize']>[0])
-  return markdown.endsWith('\n') ? markdown : `${markdown}\n`
+  return `${markdown.trimEnd()}\n`
 }

@@ -4,8 +4,6 @@ import { draftSchema } from './draftSchema'
 import type { DroppedContent } from './droppedContent'
 import { sanitizeHtml } from './sanitizeHtml'
 
-type DomNode = Parameters<SchemaParser['parse']>[0]
-
 /**
  * HTML text → a draft body. Parsed by happy-dom with scripts, style sheets, frames and every
  * network request turned off, cleaned (sanitizeHtml), then read by the draft schema's own
@@ -27,7 +25,7 @@ export function htmlToDoc(html: string, dropped: DroppedContent): PMNode {
   try {
     const document = new window.DOMParser().parseFromString(html, 'text/html')
     sanitizeHtml(document, dropped)
-    return SchemaParser.fromSchema(draftSchema()).parse(document.body as unknown as DomNode)
+    return SchemaParser.fromSchema(draftSchema()).parse(document.body)
   } finally {
     void window.happyDOM.abort()
     void window.happyDOM.close()

@@ -1,6 +1,6 @@
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { MAX_UPDATE_BYTES } from '../../shared/contracts/docs'
-import { IMPORT_MAX_BYTES } from '../../shared/contracts/transfer'
+import { IMPORT_MAX_BYTES, megabytes, tooLargeMessage } from '../../shared/contracts/transfer'
 import { decodeText } from './decodeText'
 import { docToUpdates } from './docToUpdates'
 import { docxToDoc } from './docxToDoc'
@@ -20,18 +20,10 @@ export interface ImportResult {
   dropped: string[]
 }
 
-export function megabytes(bytes: number): string {
-  const mb = bytes / 1024 / 1024
-  return `${mb < 10 ? mb.toFixed(1).replace(/\.0$/, '') : Math.round(mb)} MB`
-}
-
 /** Reads a file into a new draft's body. Throws ImportError when the file is refused. */
 export async function importFile(fileName: string, bytes: Uint8Array, limit = IMPORT_MAX_BYTES): Promise<ImportResult> {
   if (bytes.byteLength > limit) {
-    throw new ImportError(
-      { code: 'IMPORT_TOO_LARGE', fileName, size: bytes.byteLength, limit },
-      `“${fileName}” is too large to import (${megabytes(bytes.byteLength)}); the limit is ${megabytes(limit)}.`
-    )
+    throw new ImportError({ code: 'IMPORT_TOO_LARGE', fileName, size: bytes.byteLength, limit }, tooLargeMessage(fileName, bytes.byteLength, limit))
   }
   const format = importFormatOf(fileName)
   const dropped = new DroppedContent()

@@ -16,15 +16,16 @@ export interface InlineRun {
 export function inlineRuns(block: PMNode): InlineRun[] {
   const runs: InlineRun[] = []
   let breakBefore = false
-  block.forEach((child) => {
+  for (let i = 0; i < block.childCount; i++) {
+    const child = block.child(i)
     if (child.type.name === 'hardBreak') {
       if (breakBefore) runs.push({ ...plain(''), breakBefore: true })
       breakBefore = true
-      return
+      continue
     }
-    if (!child.isText) return
+    if (!child.isText) continue
     const marks = new Set(child.marks.map((m) => m.type.name))
-    const link = child.marks.find((m) => m.type.name === 'link')?.attrs.href
+    const link: unknown = child.marks.find((m) => m.type.name === 'link')?.attrs.href
     runs.push({
       text: child.text ?? '',
       bold: marks.has('bold'),
@@ -35,7 +36,7 @@ export function inlineRuns(block: PMNode): InlineRun[] {
       breakBefore
     })
     breakBefore = false
-  })
+  }
   if (breakBefore) runs.push({ ...plain(''), breakBefore: true })
   return runs
 }

@@ -10,6 +10,17 @@ import { storageProcedure } from './errors'
  */
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024
 
+/** "4.2 MB", for messages about file sizes. */
+export function megabytes(bytes: number): string {
+  const mb = bytes / 1024 / 1024
+  return `${mb < 10 ? mb.toFixed(1).replace(/\.0$/, '') : Math.round(mb)} MB`
+}
+
+/** The sentence for a file over the import limit; the same whichever side refuses it. */
+export function tooLargeMessage(fileName: string, size: number, limit = IMPORT_MAX_BYTES): string {
+  return `“${fileName}” is too large to import (${megabytes(size)}); the limit is ${megabytes(limit)}.`
+}
+
 /** File name endings an import reads, for the file picker's `accept`. */
 export const IMPORT_EXTENSIONS = ['.md', '.markdown', '.html', '.htm', '.txt', '.docx'] as const
 

@@ -4,6 +4,8 @@ import { useGlobalShortcuts } from '../../app/useGlobalShortcuts'
 import type { DocSession } from '../../lib/docSession'
 import { describeError } from '../../lib/rpcError'
 import { shortcutLabel } from '../../lib/shortcuts'
+import { ExportMenu } from '../transfer/ExportMenu'
+import { ImportDraft } from '../transfer/ImportDraft'
 import { createDraft, duplicateDraft, moveToTrash, restoreFromTrash } from './draftActions'
 import { DraftEditor } from './DraftEditor'
 import { DraftList } from './DraftList'
@@ -51,6 +53,7 @@ export function DraftsView({ index, selectedId, onSelect, onWordCount }: DraftsV
             New draft
           </button>
         </div>
+        <ImportDraft index={index} onImported={onSelect} />
         <input
           type="search"
           className="search-field"
@@ -107,6 +110,7 @@ export function DraftsView({ index, selectedId, onSelect, onWordCount }: DraftsV
         {draft.phase === 'ready' ? (
           <>
             <div className="draft-actions">
+              <ExportMenu index={index} draft={draft.session} />
               <button type="button" onClick={() => run(() => duplicateDraft(client, index, draft.session.docId))}>
                 Duplicate
               </button>
