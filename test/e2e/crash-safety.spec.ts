@@ -19,7 +19,7 @@ const KILLS = Math.max(20, Number(process.env.HOLDFAST_CRASH_KILLS ?? 20))
 const SEED = process.env.HOLDFAST_CRASH_SEED ? Number(process.env.HOLDFAST_CRASH_SEED) : randomInt(2 ** 31)
 const TITLE = 'Crash test'
 const DATABASE = 'holdfast.db'
-/** The Yjs XML fragment that holds a draft's body (DRAFT_BODY_FIELD in src/shared/editor/extensions). */
+/** The Yjs XML fragment that holds a draft's body (DRAFT_BODY_FIELD in src/shared/editor/fields). */
 const BODY_FIELD = 'default'
 
 /** mulberry32: a small, fast PRNG with a 32-bit seed; the same seed gives the same numbers. */

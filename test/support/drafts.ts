@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { DRAFT_BODY_FIELD } from '../../src/shared/editor/extensions'
+import { DRAFT_BODY_FIELD } from '../../src/shared/editor/fields'
 
 /** A draft body as the editor stores it: one Y.XmlElement per block, text in Y.XmlText. */
 export function draftDoc(blocks: [string, string][]): Y.Doc {

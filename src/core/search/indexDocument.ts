@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import { WORKSPACE_INDEX_ID } from '../../shared/contracts/docs'
 import { applyUpdates } from '../../shared/docs/yjsUpdates'
 import { fragmentText } from '../../shared/docs/plainText'
-import { DRAFT_BODY_FIELD } from '../../shared/editor/extensions'
+import { DRAFT_BODY_FIELD } from '../../shared/editor/fields'
 import { listDrafts } from '../../shared/workspace/workspaceIndex'
 import { DocStore } from '../docs/docStore'
 

@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import { AUTO_VERSION_INTERVAL_MS, type VersionKind, type VersionSummary } from '../../shared/contracts/versions'
 import { applyUpdates } from '../../shared/docs/yjsUpdates'
 import { fragmentText } from '../../shared/docs/plainText'
-import { DRAFT_BODY_FIELD } from '../../shared/editor/extensions'
+import { DRAFT_BODY_FIELD } from '../../shared/editor/fields'
 import { countWords } from '../../shared/text/wordCount'
 import { DocStore } from '../docs/docStore'
 

@@ -17,6 +17,3 @@ export const draftExtensions = [
   }),
   Image.configure({ allowBase64: false, inline: false })
 ]
-
-/** The Yjs XML fragment that holds a draft's body. */
-export const DRAFT_BODY_FIELD = 'default'

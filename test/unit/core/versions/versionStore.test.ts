@@ -4,7 +4,7 @@ import { DocStore } from '../../../../src/core/docs/docStore'
 import { VersionStore } from '../../../../src/core/versions/versionStore'
 import { applyUpdates } from '../../../../src/shared/docs/yjsUpdates'
 import { fragmentText } from '../../../../src/shared/docs/plainText'
-import { DRAFT_BODY_FIELD } from '../../../../src/shared/editor/extensions'
+import { DRAFT_BODY_FIELD } from '../../../../src/shared/editor/fields'
 import { memoryDb } from '../../../support/docsDb'
 import { draftDoc } from '../../../support/drafts'
 

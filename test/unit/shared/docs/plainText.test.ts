@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { fragmentText } from '../../../../src/shared/docs/plainText'
-import { DRAFT_BODY_FIELD } from '../../../../src/shared/editor/extensions'
+import { DRAFT_BODY_FIELD } from '../../../../src/shared/editor/fields'
 import { draftDoc } from '../../../support/drafts'
 
 describe('fragmentText', () => {

@@ -2,7 +2,7 @@ import type { Editor, JSONContent } from '@tiptap/core'
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
 import type { CoreClient } from '../../../../shared/contracts'
-import { DRAFT_BODY_FIELD } from '../../../../shared/editor/extensions'
+import { DRAFT_BODY_FIELD } from '../../../../shared/editor/fields'
 
 /**
  * Puts a version's content back as a new edit on top of the current document (never a rewind),
