@@ -10,7 +10,7 @@ import { draftDoc } from '../../../support/drafts'
 
 const MINUTE = 60_000
 
-async function setup() {
+function setup() {
   const db = memoryDb()
   const docs = new DocStore(db)
   docs.create('d', 'draft')
@@ -20,7 +20,7 @@ async function setup() {
 
 describe('VersionStore', () => {
   it('snapshots the stored text, and skips an unnamed version that would repeat the last', async () => {
-    const { versions, write } = await setup()
+    const { versions, write } = setup()
     await write('First lede')
     const first = versions.create('d', 'closed', null, 1000)
     expect(first).toMatchObject({ kind: 'closed', words: 2 })
@@ -30,7 +30,7 @@ describe('VersionStore', () => {
   })
 
   it('keeps the full state, so a version can be rebuilt exactly', async () => {
-    const { versions, write } = await setup()
+    const { versions, write } = setup()
     await write('Version one')
     const v = versions.create('d', 'named', 'one', 1)
     await write('Version two')
@@ -42,7 +42,7 @@ describe('VersionStore', () => {
   })
 
   it('makes automatic versions at most once per five minutes of editing', async () => {
-    const { versions, write } = await setup()
+    const { versions, write } = setup()
     await write('a')
     expect(versions.autoVersion('d', 0)).not.toBeNull()
     await write('b')
@@ -51,7 +51,7 @@ describe('VersionStore', () => {
   })
 
   it('prunes unnamed versions past the retention and keeps named ones', async () => {
-    const { versions, write } = await setup()
+    const { versions, write } = setup()
     const DAY = 24 * 60 * MINUTE
     await write('old')
     versions.create('d', 'closed', null, 0)
