@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type * as Y from 'yjs'
 import { WORKSPACE_INDEX_ID } from '../../../../shared/contracts/docs'
-import { activeDrafts, trashedDrafts, type DraftSummary } from '../../../../shared/workspace/workspaceIndex'
+import { activeDrafts, purgeTrash, trashedDrafts, type DraftSummary } from '../../../../shared/workspace/workspaceIndex'
 import { useCore } from '../../app/coreContext'
 import { DocSession } from '../../lib/docSession'
 import { describeError } from '../../lib/rpcError'
@@ -26,8 +26,10 @@ export function useWorkspace(): WorkspaceState {
     DocSession.open(client, WORKSPACE_INDEX_ID, 'index')
       .then((opened) => {
         session = opened
-        if (cancelled) void opened.close()
-        else setState({ phase: 'ready', index: opened })
+        if (cancelled) return void opened.close()
+        // Drafts trashed more than 30 days ago leave the index (their stored data stays in the database).
+        purgeTrash(opened.doc, Date.now())
+        setState({ phase: 'ready', index: opened })
       })
       .catch((error: unknown) => {
         if (!cancelled) setState({ phase: 'failed', message: describeError(error) })
