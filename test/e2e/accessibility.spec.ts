@@ -1,21 +1,6 @@
-import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
+import { expectNoSeriousViolations } from './fixtures/axe'
 import { expect, test } from './fixtures/test'
 import { chooseTheme, expectLooks, openApp, openSettings } from './fixtures/ui'
-
-/** Runs axe-core on the page and fails on any serious or critical violation, listing them. */
-async function expectNoSeriousViolations(page: Page, state: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze()
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-  const report = serious
-    .map(
-      (v) =>
-        `- [${v.impact ?? 'unknown'}] ${v.id}: ${v.help} (${v.helpUrl})\n` +
-        v.nodes.map((node) => `    ${node.target.join(' ')}: ${node.failureSummary ?? ''}`.replace(/\n/g, '\n      ')).join('\n')
-    )
-    .join('\n')
-  expect(serious, `axe-core found serious or critical violations (${state}):\n${report}`).toEqual([])
-}
 
 test.describe('Accessibility (axe-core)', () => {
   test.beforeEach(async ({ page, holdfast }) => {

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from '@playwright/test'
 import {
   caretToEnd,
@@ -17,6 +16,7 @@ import {
   titleField,
   typeTitle
 } from './fixtures/drafts'
+import { expectNoSeriousViolations } from './fixtures/axe'
 import { expect, test } from './fixtures/test'
 import { chooseTheme, expectLooks } from './fixtures/ui'
 
@@ -46,21 +46,6 @@ async function expectFormattedDraft(page: Page): Promise<void> {
     [...element.children].filter((child) => child.tagName !== 'P' || child.textContent !== '').map((child) => child.tagName)
   )
   expect(blocks).toEqual(['H2', 'P', 'UL'])
-}
-
-/** Runs axe-core on the page and fails on any serious or critical violation, listing them. */
-async function expectNoSeriousViolations(page: Page, state: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze()
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-  const report = serious
-    .map(
-      (v) =>
-        `- [${v.impact ?? 'unknown'}] ${v.id}: ${v.help} (${v.helpUrl})\n` +
-        v.nodes.map((node) => `    ${node.target.join(' ')}: ${node.failureSummary ?? ''}`).join('\n')
-    )
-    .join('\n')
-  // Compared as text, so a failure shows the list above rather than a diff of axe's objects.
-  expect(report, `axe-core found serious or critical violations (${state})`).toBe('')
 }
 
 function searchBox(page: Page): Locator {
