@@ -1,0 +1,65 @@
+import type { AssistantRequest } from '../../shared/ai/actions'
+import type { ProviderFailureKind } from '../../shared/ai/failures'
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant'
+  content: string
+}
+
+/** A model-neutral completion request; the router builds it, a provider turns it into its wire format. */
+export interface CompletionRequest {
+  messages: ChatMessage[]
+  maxTokens: number
+  temperature?: number
+  /** The answer must be one JSON value; such answers are restarted, never continued. */
+  json?: boolean
+  /** The structured request behind the prompt, for providers that do not read prompts (rule-based help). */
+  assist?: AssistantRequest
+}
+
+/**
+ * How a continuation is asked for after a provider died mid-answer: the original messages, then
+ * the partial answer as an assistant message, then this instruction as a user message.
+ */
+export const CONTINUE_INSTRUCTION =
+  'Your previous answer was cut off. Continue it exactly where it stopped, without repeating any of it and without any preamble.'
+
+export interface StreamOptions {
+  signal: AbortSignal
+  /** Milliseconds allowed to open the connection (TCP + TLS), set by the router. */
+  connectTimeoutMs: number
+}
+
+export type ProviderKind = 'openai-compatible' | 'anthropic' | 'local' | 'rules'
+
+/** A source of completions: a cloud API, a local model or the rule-based helper. */
+export interface Provider {
+  /** Stable id from the configuration, e.g. "openai" or "office-vllm". */
+  readonly id: string
+  readonly kind: ProviderKind
+  /** The model that answers, as shown to the user ("gpt-4o-mini"). */
+  readonly model: string
+  /**
+   * Streams the answer as text deltas. Throws (or the iterator throws) a ProviderError; stops
+   * promptly with kind 'aborted' when the signal aborts. First-token, stall and total timeouts
+   * are the router's job, not the provider's.
+   */
+  stream(request: CompletionRequest, options: StreamOptions): AsyncIterable<string>
+}
+
+/** The one error type providers throw. */
+export class ProviderError extends Error {
+  override readonly name = 'ProviderError'
+
+  constructor(
+    readonly kind: ProviderFailureKind,
+    message: string,
+    readonly details: { status?: number; retryAfterMs?: number; cause?: unknown } = {}
+  ) {
+    super(message, { cause: details.cause })
+  }
+}
+
+export function isProviderError(error: unknown): error is ProviderError {
+  return error instanceof ProviderError
+}
