@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import type { BackupInfo, BackupReason } from '../shared/contracts/backups'
+import { BlobStore } from './blobs/blobStore'
 import { backupDir, backupOnline, listBackups } from './backup/backupFiles'
 import { scheduleDailyBackups } from './backup/dailyBackups'
 import { CompactionScheduler } from './docs/compactionScheduler'
@@ -45,6 +46,7 @@ export function startStorage(db: Database, databaseFile: string, log: Logger, ma
       settings,
       versions,
       docs,
+      blobs: new BlobStore(db),
       search: (text, limit) => searchDrafts(db, text, limit),
       backUp
     },

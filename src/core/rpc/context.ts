@@ -3,6 +3,7 @@ import { contract } from '../../shared/contracts'
 import type { AppStatus } from '../../shared/contracts/app'
 import { storageUnavailable } from '../../shared/contracts/errors'
 import type { BackupInfo, BackupReason } from '../../shared/contracts/backups'
+import type { BlobStore } from '../blobs/blobStore'
 import type { SearchHit } from '../../shared/contracts/search'
 import type { Workspace } from '../workspace'
 import type { DocStore } from '../docs/docStore'
@@ -14,6 +15,7 @@ export interface StorageServices {
   settings: SettingsStore
   docs: DocStore
   versions: VersionStore
+  blobs: BlobStore
   search: (text: string, limit: number) => SearchHit[]
   backUp: (reason: BackupReason) => Promise<BackupInfo>
 }

@@ -1,5 +1,6 @@
 import { appHandlers } from '../app/appHandlers'
 import { backupHandlers } from '../backup/backupHandlers'
+import { blobsHandlers } from '../blobs/blobsHandlers'
 import { docsHandlers } from '../docs/docsHandlers'
 import { searchHandlers } from '../search/searchHandlers'
 import { settingsHandlers } from '../settings/settingsHandlers'
@@ -11,6 +12,7 @@ import { implementer } from './context'
 export const router = implementer.router({
   app: appHandlers,
   backups: backupHandlers,
+  blobs: blobsHandlers,
   docs: docsHandlers,
   search: searchHandlers,
   settings: settingsHandlers,

@@ -4,6 +4,7 @@ import { binaryKind, looksLikeText } from './decodeText'
 import type { DroppedContent } from './droppedContent'
 import { htmlToDoc } from './htmlToDoc'
 import { ImportError, unrecognised } from './importError'
+import type { StoreImage } from './sanitizeHtml'
 import { readZipDirectory } from './zipDirectory'
 
 const EXPECTED = 'a Word document (.docx)'
@@ -44,10 +45,10 @@ export function checkDocx(fileName: string, bytes: Uint8Array): void {
 
 /**
  * A Word document → a draft body, through mammoth's semantic HTML (headings, lists, emphasis,
- * links, quotes) and the HTML import's cleaning. Embedded images are not read: each is reported
- * as dropped (drafts cannot store images yet), and linked files are never opened.
+ * links, quotes) and the HTML import's cleaning, which stores embedded images as blobs. Linked
+ * files are never opened.
  */
-export async function docxToDoc(fileName: string, bytes: Uint8Array, dropped: DroppedContent): Promise<PMNode> {
+export async function docxToDoc(fileName: string, bytes: Uint8Array, dropped: DroppedContent, storeImage?: StoreImage): Promise<PMNode> {
   checkDocx(fileName, bytes)
   let html: string
   try {
@@ -57,8 +58,7 @@ export async function docxToDoc(fileName: string, bytes: Uint8Array, dropped: Dr
         styleMap: STYLE_MAP,
         includeEmbeddedStyleMap: false,
         externalFileAccess: false,
-        // A data: address without data: the HTML pass reports it as an embedded image and drops it.
-        convertImage: mammoth.images.imgElement((image) => Promise.resolve({ src: `data:${image.contentType},` }))
+        convertImage: mammoth.images.imgElement(async (image) => ({ src: `data:${image.contentType};base64,${await image.readAsBase64String()}` }))
       }
     )
     html = result.value
@@ -66,5 +66,5 @@ export async function docxToDoc(fileName: string, bytes: Uint8Array, dropped: Dr
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
     throw unrecognised(fileName, EXPECTED, `it could not be read as a Word document (${reason})`)
   }
-  return htmlToDoc(html, dropped)
+  return htmlToDoc(html, dropped, storeImage)
 }

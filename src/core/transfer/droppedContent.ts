@@ -39,7 +39,7 @@ function plural(count: number, one: string, many: string): string {
 function sentence(kind: Kind, count: number): string {
   switch (kind) {
     case 'embedded-image':
-      return `${plural(count, 'embedded image', 'embedded images')}: drafts cannot store images yet`
+      return `${plural(count, 'embedded image', 'embedded images')} that Holdfast cannot read (drafts keep PNG, JPEG, GIF and WebP images)`
     case 'remote-image':
       return `${plural(count, 'image', 'images')} from the internet, not downloaded`
     case 'other-image':

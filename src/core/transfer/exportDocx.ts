@@ -4,6 +4,7 @@ import {
   Document,
   ExternalHyperlink,
   HeadingLevel,
+  ImageRun,
   LevelFormat,
   Packer,
   Paragraph,
@@ -13,6 +14,8 @@ import {
   type IRunOptions,
   type ParagraphChild
 } from 'docx'
+import { imageOf, type ReadBlob } from './blobImages'
+import { imageDimensions } from './imageDimensions'
 import { inlineRuns, type InlineRun } from './inlineRuns'
 import { imageText } from './exportText'
 
@@ -21,6 +24,9 @@ const BULLETS = 'holdfast-bullets'
 const BULLET_SYMBOLS = ['•', '◦', '▪']
 const INDENT = 720 // twips: half an inch per list level
 const MAX_LEVEL = 8
+/** Images wider than the text column (6 inches at 96 pixels per inch) are scaled down to it. */
+const MAX_IMAGE_WIDTH = 576
+const DOCX_IMAGE_TYPES: Record<string, 'png' | 'jpg' | 'gif'> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif' }
 
 interface ListContext {
   reference: string
@@ -31,11 +37,11 @@ interface ListContext {
 /**
  * A draft body as a Word document: real heading styles, bulleted and numbered lists (nested,
  * each list numbered from its own start), bold, italic, underline, strikethrough, hyperlinks,
- * quotes (the "Quote" style) and horizontal rules. Images become "[Image: alt]" in italics until
- * drafts can store image data.
+ * quotes (the "Quote" style), horizontal rules and images (PNG, JPEG and GIF, with their alt
+ * text; a WebP image, which Word cannot show, becomes "[Image: alt]" in italics).
  */
-export async function exportDocx(body: PMNode, title: string): Promise<Uint8Array> {
-  const writer = new DocxWriter()
+export async function exportDocx(body: PMNode, title: string, readBlob: ReadBlob): Promise<Uint8Array> {
+  const writer = new DocxWriter(readBlob)
   body.forEach((block) => writer.block(block, null, 0))
   const document = new Document({
     creator: 'Holdfast',
@@ -65,6 +71,8 @@ class DocxWriter {
   readonly paragraphs: Paragraph[] = []
   private readonly starts = new Set<number>()
   private instances = 0
+
+  constructor(private readonly readBlob: ReadBlob) {}
 
   numbering(): INumberingOptions {
     const levels = (format: (level: number) => Pick<ILevelsOptions, 'format' | 'text' | 'start'>): ILevelsOptions[] =>
@@ -98,11 +106,9 @@ class DocxWriter {
       case 'paragraph':
         this.paragraphs.push(new Paragraph({ children: runs(node), style, indent, numbering }))
         return
-      case 'image': {
-        const placeholder: IRunOptions = { text: imageText(node), italics: true }
-        this.paragraphs.push(new Paragraph({ children: [new TextRun(placeholder)], style, indent, numbering }))
+      case 'image':
+        this.paragraphs.push(new Paragraph({ children: [this.image(node)], style, indent, numbering }))
         return
-      }
       case 'horizontalRule':
         this.paragraphs.push(new Paragraph({ thematicBreak: true, children: [] }))
         return
@@ -116,6 +122,24 @@ class DocxWriter {
       default:
         this.paragraphs.push(new Paragraph({ children: [new TextRun(node.textContent)], style, indent }))
     }
+  }
+
+  private image(node: PMNode): ParagraphChild {
+    const image = imageOf(node, this.readBlob)
+    const type = image ? DOCX_IMAGE_TYPES[image.mime] : undefined
+    const size = image && type ? imageDimensions(image.bytes, image.mime) : null
+    if (!image || !type || !size) {
+      const placeholder: IRunOptions = { text: imageText(node), italics: true }
+      return new TextRun(placeholder)
+    }
+    const scale = Math.min(1, MAX_IMAGE_WIDTH / size.width)
+    const alt = typeof node.attrs.alt === 'string' ? node.attrs.alt : ''
+    return new ImageRun({
+      type,
+      data: image.bytes,
+      transformation: { width: Math.round(size.width * scale), height: Math.round(size.height * scale) },
+      altText: { name: alt || 'Image', description: alt, title: alt }
+    })
   }
 
   private list(node: PMNode, parent: ListContext | null, quoteDepth: number): void {

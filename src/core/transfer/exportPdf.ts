@@ -1,5 +1,7 @@
 import type { Node as PMNode } from '@tiptap/pm/model'
 import PDFDocument from 'pdfkit'
+import { imageOf, type ReadBlob } from './blobImages'
+import { imageDimensions } from './imageDimensions'
 import { inlineRuns, type InlineRun } from './inlineRuns'
 import { imageText } from './exportText'
 import { pdfFonts, type FontStyle } from './pdfFonts'
@@ -11,15 +13,18 @@ const TEXT_COLOR = '#1f1f1f'
 const QUOTE_COLOR = '#555555'
 const LINK_COLOR = '#1a4fb5'
 const INDENT = 20
+/** Image types PDF can embed; others print as their alt text. */
+const PDF_IMAGE_TYPES = new Set(['image/png', 'image/jpeg'])
 
 
 /**
  * A draft body as a PDF (A4), written with pdfkit: headings in larger bold type and in the
  * document outline, bulleted and numbered lists, bold, italic, underline, strikethrough,
  * clickable links, indented quotes and horizontal rules, in DejaVu Sans (embedded, so Latin,
- * Greek and Cyrillic text prints as written). Images become "[Image: alt]".
+ * Greek and Cyrillic text prints as written), and PNG and JPEG images scaled to the text width;
+ * other images print as "[Image: alt]".
  */
-export function exportPdf(body: PMNode, title: string): Promise<Uint8Array> {
+export function exportPdf(body: PMNode, title: string, readBlob: ReadBlob): Promise<Uint8Array> {
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
@@ -33,14 +38,17 @@ export function exportPdf(body: PMNode, title: string): Promise<Uint8Array> {
     doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))))
     doc.on('error', reject)
   })
-  const writer = new PdfWriter(doc)
+  const writer = new PdfWriter(doc, readBlob)
   body.forEach((block) => writer.block(block, 0, false))
   doc.end()
   return done
 }
 
 class PdfWriter {
-  constructor(private readonly doc: PDFKit.PDFDocument) {}
+  constructor(
+    private readonly doc: PDFKit.PDFDocument,
+    private readonly readBlob: ReadBlob
+  ) {}
 
   private get contentWidth(): number {
     return this.doc.page.width - MARGIN * 2
@@ -62,7 +70,7 @@ class PdfWriter {
         this.doc.moveDown(0.5)
         return
       case 'image':
-        this.runs([{ ...emptyRun(), text: imageText(node), italic: true }], { left, size: BODY_SIZE, bold: false, quoted: true })
+        this.image(node, left)
         this.doc.moveDown(0.5)
         return
       case 'horizontalRule': {
@@ -83,6 +91,22 @@ class PdfWriter {
         this.runs([{ ...emptyRun(), text: node.textContent }], { left, size: BODY_SIZE, bold: false, quoted })
         this.doc.moveDown(0.5)
     }
+  }
+
+  private image(node: PMNode, left: number): void {
+    const image = imageOf(node, this.readBlob)
+    const size = image && PDF_IMAGE_TYPES.has(image.mime) ? imageDimensions(image.bytes, image.mime) : null
+    if (!image || !size) {
+      this.runs([{ ...emptyRun(), text: imageText(node), italic: true }], { left, size: BODY_SIZE, bold: false, quoted: true })
+      return
+    }
+    // Pixels at 96 per inch are 0.75 points; never wider than the column or taller than a page.
+    const scale = Math.min(0.75, (this.contentWidth - left) / size.width, (this.doc.page.height - MARGIN * 2) / size.height)
+    const height = size.height * scale
+    if (this.doc.y + height > this.doc.page.height - MARGIN) this.doc.addPage()
+    const y = this.doc.y
+    this.doc.image(Buffer.from(image.bytes), MARGIN + left, y, { width: size.width * scale, height })
+    this.doc.y = y + height
   }
 
   private list(list: PMNode, left: number, quoted: boolean): void {

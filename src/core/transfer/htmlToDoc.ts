@@ -2,14 +2,14 @@ import { DOMParser as SchemaParser, type Node as PMNode } from '@tiptap/pm/model
 import { Window } from 'happy-dom'
 import { draftSchema } from './draftSchema'
 import type { DroppedContent } from './droppedContent'
-import { sanitizeHtml } from './sanitizeHtml'
+import { sanitizeHtml, type StoreImage } from './sanitizeHtml'
 
 /**
  * HTML text → a draft body. Parsed by happy-dom with scripts, style sheets, frames and every
  * network request turned off, cleaned (sanitizeHtml), then read by the draft schema's own
  * parse rules, so only what a draft can hold survives.
  */
-export function htmlToDoc(html: string, dropped: DroppedContent): PMNode {
+export function htmlToDoc(html: string, dropped: DroppedContent, storeImage?: StoreImage): PMNode {
   const window = new Window({
     settings: {
       disableJavaScriptEvaluation: true,
@@ -24,7 +24,7 @@ export function htmlToDoc(html: string, dropped: DroppedContent): PMNode {
   })
   try {
     const document = new window.DOMParser().parseFromString(html, 'text/html')
-    sanitizeHtml(document, dropped)
+    sanitizeHtml(document, dropped, storeImage)
     return SchemaParser.fromSchema(draftSchema()).parse(document.body)
   } finally {
     void window.happyDOM.abort()

@@ -10,6 +10,7 @@ import { ImportError } from './importError'
 import { EXPECTED, importFormatOf } from './importFormat'
 import { importTitle } from './importTitle'
 import { markdownToDoc } from './markdownToDoc'
+import type { StoreImage } from './sanitizeHtml'
 import { textToDoc } from './textToDoc'
 
 export interface ImportResult {
@@ -20,18 +21,25 @@ export interface ImportResult {
   dropped: string[]
 }
 
+export interface ImportOptions {
+  /** Where embedded images go; without it they are dropped and reported. */
+  storeImage?: StoreImage
+  limit?: number
+}
+
 /** Reads a file into a new draft's body. Throws ImportError when the file is refused. */
-export async function importFile(fileName: string, bytes: Uint8Array, limit = IMPORT_MAX_BYTES): Promise<ImportResult> {
+export async function importFile(fileName: string, bytes: Uint8Array, { storeImage, limit = IMPORT_MAX_BYTES }: ImportOptions = {}): Promise<ImportResult> {
   if (bytes.byteLength > limit) {
     throw new ImportError({ code: 'IMPORT_TOO_LARGE', fileName, size: bytes.byteLength, limit }, tooLargeMessage(fileName, bytes.byteLength, limit))
   }
   const format = importFormatOf(fileName)
   const dropped = new DroppedContent()
   let body: PMNode
-  if (format === 'docx') body = await docxToDoc(fileName, bytes, dropped)
+  if (format === 'docx') body = await docxToDoc(fileName, bytes, dropped, storeImage)
   else {
     const text = decodeText(fileName, bytes, EXPECTED[format])
-    body = format === 'markdown' ? markdownToDoc(text, dropped) : format === 'html' ? htmlToDoc(text, dropped) : textToDoc(text)
+    body =
+      format === 'markdown' ? markdownToDoc(text, dropped, storeImage) : format === 'html' ? htmlToDoc(text, dropped, storeImage) : textToDoc(text)
   }
   body.check()
   const updates = docToUpdates(body)

@@ -1,8 +1,8 @@
 /**
  * Which addresses an imported draft may keep. Links: web, mail and phone addresses, and
- * relative ones (anchors, other files beside the document). Images: relative addresses only,
- * kept as a reference and never fetched; embedded (data:) and remote images are dropped until
- * drafts can store images as blobs.
+ * relative ones (anchors, other files beside the document). Images: embedded (data:) images are
+ * stored as blobs; relative addresses are kept as a reference and never fetched; remote images
+ * are dropped (an import never goes on the network).
  */
 
 export type ImageSource = 'relative' | 'embedded' | 'remote' | 'other'

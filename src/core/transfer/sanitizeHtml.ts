@@ -1,4 +1,5 @@
 import type { Document, Element } from 'happy-dom'
+import { bytesOfDataUrl } from './dataUrl'
 import type { DroppedContent } from './droppedContent'
 import { imageSource, isSafeLink } from './safeUrls'
 
@@ -7,13 +8,16 @@ const ACTIVE = ['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'app
 /** Elements with nothing a draft can keep: removed quietly. */
 const INERT = ['style', 'link', 'meta', 'base', 'template', 'input', 'select', 'textarea', 'button', 'head']
 
+/** Stores an embedded image's bytes and returns the reference the draft keeps, or null if they are not an image. */
+export type StoreImage = (bytes: Uint8Array) => string | null
+
 /**
  * Cleans a parsed HTML document in place before the draft schema reads it. The schema parse is
  * itself an allowlist (only known elements and attributes survive); this pass also reports what
- * is dropped, removes images the draft may not keep, unlinks unsafe addresses and maps
+ * is dropped, stores embedded images as blobs (without `storeImage` they are dropped), removes images the draft may not keep, unlinks unsafe addresses and maps
  * headings below level 3 (the draft's deepest) to level 3.
  */
-export function sanitizeHtml(document: Document, dropped: DroppedContent): void {
+export function sanitizeHtml(document: Document, dropped: DroppedContent, storeImage?: StoreImage): void {
   const root = document.documentElement
   for (const element of [...root.querySelectorAll(ACTIVE.join(','))]) {
     if (!element.isConnected) continue
@@ -26,6 +30,12 @@ export function sanitizeHtml(document: Document, dropped: DroppedContent): void 
     const src = image.getAttribute('src') ?? ''
     const source = imageSource(src)
     if (source === 'relative') continue
+    const bytes = source === 'embedded' ? bytesOfDataUrl(src) : null
+    const ref = bytes && storeImage ? storeImage(bytes) : null
+    if (ref) {
+      image.setAttribute('src', ref)
+      continue
+    }
     dropped.add(source === 'embedded' ? 'embedded-image' : source === 'remote' ? 'remote-image' : 'other-image', src)
     const parent = image.parentElement
     image.remove()

@@ -1,3 +1,5 @@
+import { blobRef } from '../../shared/blobs/images'
+import { NotAnImageError } from '../blobs/blobStore'
 import { DocNotFoundError } from '../docs/docStore'
 import { implementer, requireStorage } from '../rpc/context'
 import { exportDraft } from './exportDraft'
@@ -5,9 +7,17 @@ import { ImportError } from './importError'
 import { importFile } from './importFile'
 
 export const transferHandlers = {
-  importFile: implementer.transfer.importFile.handler(async ({ input, errors }) => {
+  importFile: implementer.transfer.importFile.use(requireStorage).handler(async ({ context, input, errors }) => {
+    const storeImage = (bytes: Uint8Array): string | null => {
+      try {
+        return blobRef(context.blobs.putImage(bytes).hash)
+      } catch (error) {
+        if (error instanceof NotAnImageError) return null
+        throw error
+      }
+    }
     try {
-      return await importFile(input.fileName, input.bytes)
+      return await importFile(input.fileName, input.bytes, { storeImage })
     } catch (error) {
       if (!(error instanceof ImportError)) throw error
       const data = error.data
@@ -30,6 +40,6 @@ export const transferHandlers = {
       if (error instanceof DocNotFoundError) throw errors.NOT_FOUND({ data: { docId: input.docId } })
       throw error
     }
-    return exportDraft(updates, input.format, input.title)
+    return exportDraft(updates, input.format, input.title, (hash) => context.blobs.get(hash))
   })
 }

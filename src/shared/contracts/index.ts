@@ -1,6 +1,7 @@
 import type { ContractRouterClient } from '@orpc/contract'
 import { appContract } from './app'
 import { backupsContract } from './backups'
+import { blobsContract } from './blobs'
 import { docsContract } from './docs'
 import { searchContract } from './search'
 import { settingsContract } from './settings'
@@ -11,6 +12,7 @@ import { versionsContract } from './versions'
 export const contract = {
   app: appContract,
   backups: backupsContract,
+  blobs: blobsContract,
   docs: docsContract,
   search: searchContract,
   settings: settingsContract,

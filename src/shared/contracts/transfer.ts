@@ -1,4 +1,3 @@
-import { oc } from '@orpc/contract'
 import { z } from 'zod'
 import { BinarySchema, DocIdSchema } from './docs'
 import { storageProcedure } from './errors'
@@ -52,11 +51,12 @@ export type ImportErrorCode = keyof typeof importErrors
 export const transferContract = {
   /**
    * Reads a Markdown, HTML, plain text or Word (.docx) file into the body of a new draft, as
-   * Yjs updates for its 'default' fragment. Pure: it creates nothing; the caller creates the
-   * draft, appends the updates and lists it. `dropped` says what the file held that the draft
-   * does not keep (embedded or remote images, scripts, unsafe links), one sentence each.
+   * Yjs updates for its 'default' fragment. Embedded images are stored as blobs; nothing else is
+   * created: the caller creates the draft, appends the updates and lists it. `dropped` says what
+   * the file held that the draft does not keep (remote images, scripts, unsafe links), one
+   * sentence each.
    */
-  importFile: oc
+  importFile: storageProcedure
     .errors(importErrors)
     .input(z.object({ fileName: FileNameSchema, bytes: BinarySchema }))
     .output(z.object({ title: z.string(), updates: z.array(BinarySchema), dropped: z.array(z.string()) })),

@@ -1,6 +1,9 @@
 import Image from '@tiptap/extension-image'
 import StarterKit from '@tiptap/starter-kit'
 
+/** Images are blocks referring to stored blobs ("holdfast-blob:<hash>"); their bytes are never in the document. */
+export const DraftImage = Image.configure({ allowBase64: false, inline: false })
+
 /**
  * The document schema of drafts, shared by the editor (which adds collaboration and UI
  * extensions) and the core (text extraction, import and export). Changing it changes what
@@ -15,5 +18,5 @@ export const draftExtensions = [
     codeBlock: false,
     code: false
   }),
-  Image.configure({ allowBase64: false, inline: false })
+  DraftImage
 ]

@@ -3,8 +3,9 @@ import { settingsMigration } from './001-settings'
 import { documentsMigration } from './002-documents'
 import { searchMigration } from './003-search'
 import { versionsMigration } from './004-versions'
+import { blobsMigration } from './005-blobs'
 
 /** Every migration in order. Append only: a shipped migration never changes. */
-export const migrations: readonly Migration[] = [settingsMigration, documentsMigration, searchMigration, versionsMigration]
+export const migrations: readonly Migration[] = [settingsMigration, documentsMigration, searchMigration, versionsMigration, blobsMigration]
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0

@@ -7,14 +7,16 @@ import { ImportError } from '../../../../src/core/transfer/importError'
 import { draftBody } from '../../../../src/core/transfer/loadDraft'
 import { wordDocument } from '../../../fixtures/transfer/wordDocument'
 import { CORE_BLOCKS, EXTRA_BLOCKS, draftUpdates, normalise, normaliseNode } from '../../../support/transfer'
+import { memoryBlobs, noBlobs } from '../../../support/images'
 import { storedZip, zipEntryText } from '../../../support/zip'
 
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../../../fixtures/transfer/${name}`, import.meta.url)))
 
 async function importDocx(bytes: Uint8Array) {
   const dropped = new DroppedContent()
-  const doc = await docxToDoc('test.docx', bytes, dropped)
-  return { doc, json: normaliseNode(doc), dropped: dropped.describe() }
+  const blobs = memoryBlobs()
+  const doc = await docxToDoc('test.docx', bytes, dropped, blobs.store)
+  return { doc, json: normaliseNode(doc), dropped: dropped.describe(), blobs }
 }
 
 function blockSummary(json: ReturnType<typeof normalise>): string[] {
@@ -23,14 +25,14 @@ function blockSummary(json: ReturnType<typeof normalise>): string[] {
 
 describe('DOCX export and import', () => {
   it('keeps headings, nested bulleted and numbered lists, bold, italic and links', async () => {
-    const bytes = await exportDocx(draftBody(draftUpdates(CORE_BLOCKS)), 'Chapter One')
+    const bytes = await exportDocx(draftBody(draftUpdates(CORE_BLOCKS)), 'Chapter One', noBlobs)
     const { json, dropped } = await importDocx(bytes)
     expect(json).toEqual(normalise({ type: 'doc', content: CORE_BLOCKS }))
     expect(dropped).toEqual([])
   })
 
   it('keeps quotes, strikethrough, underline and line breaks; a rule is lost and an image becomes a placeholder', async () => {
-    const bytes = await exportDocx(draftBody(draftUpdates(EXTRA_BLOCKS)), '')
+    const bytes = await exportDocx(draftBody(draftUpdates(EXTRA_BLOCKS)), '', noBlobs)
     const { json } = await importDocx(bytes)
     expect(json).toEqual(
       normalise({
@@ -50,7 +52,7 @@ describe('DOCX export and import', () => {
       attrs: { start },
       content: items.map((text) => ({ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] }))
     })
-    const bytes = await exportDocx(draftBody(draftUpdates([list(1, 'a', 'b'), { type: 'paragraph', content: [{ type: 'text', text: 'between' }] }, list(5, 'c')])), '')
+    const bytes = await exportDocx(draftBody(draftUpdates([list(1, 'a', 'b'), { type: 'paragraph', content: [{ type: 'text', text: 'between' }] }, list(5, 'c')])), '', noBlobs)
     const numbering = zipEntryText(bytes, 'word/numbering.xml')
     const document = zipEntryText(bytes, 'word/document.xml')
     // The list starting at 5 has a definition of its own whose first level starts at 5.
@@ -62,9 +64,11 @@ describe('DOCX export and import', () => {
     expect(blockSummary(json)).toEqual(['orderedList', 'paragraph', 'orderedList'])
   })
 
-  it('reads a document written by LibreOffice, dropping its embedded picture with a note', async () => {
-    const { json, dropped } = await importDocx(fixture('libreoffice.docx'))
-    expect(blockSummary(json)).toEqual(['heading1', 'paragraph', 'heading2', 'bulletList', 'heading3', 'orderedList', 'paragraph', 'paragraph'])
+  it('reads a document written by LibreOffice, storing its embedded picture as a blob', async () => {
+    const { json, dropped, blobs } = await importDocx(fixture('libreoffice.docx'))
+    expect(blockSummary(json)).toEqual(['heading1', 'paragraph', 'heading2', 'bulletList', 'heading3', 'orderedList', 'paragraph', 'image', 'paragraph'])
+    const [hash] = [...blobs.blobs.keys()]
+    expect(json.content?.[7]?.attrs?.src).toBe(`holdfast-blob:${hash}`)
     expect(json.content?.[1]?.content).toEqual([
       { type: 'text', text: 'Written on ' },
       { type: 'text', text: 'Tuesday', marks: [{ type: 'bold' }] },
@@ -77,12 +81,13 @@ describe('DOCX export and import', () => {
     const nested = json.content?.[3]?.content?.[1]?.content?.[1]
     expect(nested?.type).toBe('bulletList')
     expect(json.content?.at(-1)?.content?.[0]?.text).toBe('Żółw, Ωμέγα, Привет.')
-    expect(dropped).toEqual(['1 embedded image: drafts cannot store images yet'])
+    expect(dropped).toEqual([])
   })
 
   it('reads a Word-structured document: title, its own list definitions, quote, line break, picture', async () => {
-    const { doc, json, dropped } = await importDocx(await wordDocument())
-    expect(blockSummary(json)).toEqual(['heading1', 'heading1', 'paragraph', 'heading2', 'bulletList', 'heading3', 'orderedList', 'blockquote', 'paragraph', 'heading3'])
+    const { doc, json, dropped, blobs } = await importDocx(await wordDocument())
+    expect(blockSummary(json)).toEqual(['heading1', 'heading1', 'paragraph', 'heading2', 'bulletList', 'heading3', 'orderedList', 'blockquote', 'paragraph', 'image', 'heading3'])
+    expect(blobs.blobs.size).toBe(1)
     const marks = new Map<string, string[]>()
     doc.descendants((node) => {
       if (node.isText) marks.set(node.text ?? '', node.marks.map((m) => m.type.name))
@@ -93,7 +98,7 @@ describe('DOCX export and import', () => {
     expect(marks.get('not cheaply')).toEqual(['strike'])
     expect(marks.get('the report')).toEqual(['link'])
     expect(json.content?.[8]?.content?.map((n) => n.type)).toEqual(['text', 'hardBreak', 'text'])
-    expect(dropped).toEqual(['1 embedded image: drafts cannot store images yet'])
+    expect(dropped).toEqual([])
   })
 })
 

@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest'
 import { exportPdf } from '../../../../src/core/transfer/exportPdf'
 import { draftBody } from '../../../../src/core/transfer/loadDraft'
 import { CORE_BLOCKS, EXTRA_BLOCKS, draftUpdates } from '../../../support/transfer'
+import { noBlobs } from '../../../support/images'
 
 async function pdfOf(blocks: Parameters<typeof draftUpdates>[0], title = 'Chapter One'): Promise<Uint8Array> {
-  return exportPdf(draftBody(draftUpdates(blocks)), title)
+  return exportPdf(draftBody(draftUpdates(blocks)), title, noBlobs)
 }
 
 describe('PDF export', () => {

@@ -4,11 +4,12 @@ import { escapeHtml, exportHtml } from '../../../../src/core/transfer/exportHtml
 import { htmlToDoc } from '../../../../src/core/transfer/htmlToDoc'
 import { draftBody } from '../../../../src/core/transfer/loadDraft'
 import { CORE_BLOCKS, EXTRA_BLOCKS, docJSON, draftUpdates, normalise, normaliseNode } from '../../../support/transfer'
+import { noBlobs } from '../../../support/images'
 
 describe('HTML export and import', () => {
   it('keeps headings, nested lists, bold, italic, links, quotes, rules, strikethrough, underline, line breaks and images', () => {
     const blocks = [...CORE_BLOCKS, ...EXTRA_BLOCKS]
-    const html = exportHtml(draftBody(draftUpdates(blocks)), 'Chapter <One> & "more"')
+    const html = exportHtml(draftBody(draftUpdates(blocks)), 'Chapter <One> & "more"', noBlobs)
     const dropped = new DroppedContent()
     const back = htmlToDoc(html, dropped)
     expect(normaliseNode(back)).toEqual(normalise(docJSON(blocks)))
@@ -16,7 +17,7 @@ describe('HTML export and import', () => {
   })
 
   it('writes a standalone UTF-8 page with the title escaped', () => {
-    const html = exportHtml(draftBody(draftUpdates(CORE_BLOCKS)), 'Chapter <One> & "more"')
+    const html = exportHtml(draftBody(draftUpdates(CORE_BLOCKS)), 'Chapter <One> & "more"', noBlobs)
     expect(html.startsWith('<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">')).toBe(true)
     expect(html).toContain(`<title>${escapeHtml('Chapter <One> & "more"')}</title>`)
     expect(html).not.toContain('<title>Chapter <One>')
@@ -83,7 +84,7 @@ describe('hostile HTML', () => {
     expect(dropped.describe()).toEqual([
       '6 scripts or embedded objects',
       '2 images from the internet, not downloaded (https://tracker.example/pixel.gif, //cdn.example/a.png)',
-      '1 embedded image: drafts cannot store images yet',
+      '1 embedded image that Holdfast cannot read (drafts keep PNG, JPEG, GIF and WebP images)',
       '1 image with an unsupported address (javascript:alert(\'img-js\'))',
       "3 links with an unsafe address, kept as plain text (javascript:alert('link'), JaVa ScRiPt:alert('tab'), data:text/html,<script>alert(1)</script>)"
     ])

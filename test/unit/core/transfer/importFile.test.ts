@@ -8,7 +8,7 @@ const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text)
 
 async function refusal(fileName: string, bytes: Uint8Array, limit?: number): Promise<ImportError> {
   try {
-    await importFile(fileName, bytes, limit)
+    await importFile(fileName, bytes, { limit })
   } catch (error) {
     expect(error).toBeInstanceOf(ImportError)
     return error as ImportError

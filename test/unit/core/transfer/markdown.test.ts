@@ -4,9 +4,10 @@ import { exportMarkdown } from '../../../../src/core/transfer/exportMarkdown'
 import { draftBody } from '../../../../src/core/transfer/loadDraft'
 import { markdownToDoc } from '../../../../src/core/transfer/markdownToDoc'
 import { CORE_BLOCKS, EXTRA_BLOCKS, docJSON, draftUpdates, normalise, normaliseNode } from '../../../support/transfer'
+import { noBlobs } from '../../../support/images'
 
 function roundTrip(blocks: Parameters<typeof draftUpdates>[0]) {
-  const markdown = exportMarkdown(draftBody(draftUpdates(blocks)))
+  const markdown = exportMarkdown(draftBody(draftUpdates(blocks)), noBlobs)
   const dropped = new DroppedContent()
   const back = markdownToDoc(markdown, dropped)
   return { markdown, back: normaliseNode(back), dropped: dropped.describe() }

@@ -1,7 +1,8 @@
 import Collaboration from '@tiptap/extension-collaboration'
 import { Placeholder } from '@tiptap/extensions'
 import { EditorContent, useEditor } from '@tiptap/react'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState, type ChangeEvent } from 'react'
+import { useCore } from '../../app/coreContext'
 import { DRAFT_BODY_FIELD } from '../../../../shared/editor/fields'
 import { draftExtensions } from '../../../../shared/editor/extensions'
 import { countWords } from '../../../../shared/text/wordCount'
@@ -15,6 +16,8 @@ import { createSpellcheck } from '../spellcheck/spellcheckExtension'
 import { SpellMenu } from '../spellcheck/SpellMenu'
 import { useSpellClient } from '../spellcheck/useSpellClient'
 import { EditorToolbar } from './EditorToolbar'
+import { createBlobImage } from './images/blobImage'
+import { IMAGE_ACCEPT, insertImages, isImageFile } from './images/insertImages'
 import { LinkDialog } from './LinkDialog'
 import { SaveStatus } from './SaveStatus'
 import { TitleField } from './TitleField'
@@ -29,7 +32,12 @@ interface DraftEditorProps {
 }
 
 export function DraftEditor({ index, draft, onWordCount }: DraftEditorProps) {
+  const { client } = useCore()
   const spell = useSpellClient()
+  const imageInput = useRef<HTMLInputElement>(null)
+  const [imageProblems, setImageProblems] = useState<string[]>([])
+  // Paste and drop handlers are created with the editor, before it exists.
+  const addImages = useRef<(files: File[], position?: number) => void>(() => undefined)
   const [linkOpen, setLinkOpen] = useState(false)
   const [findOpen, setFindOpen] = useState(false)
   const [historyOpen, setHistoryOpen] = useState(false)
@@ -38,7 +46,8 @@ export function DraftEditor({ index, draft, onWordCount }: DraftEditorProps) {
       // TipTap would inject a <style> element, which the CSP forbids; styles.css has the rules.
       injectCSS: false,
       extensions: [
-        ...draftExtensions,
+        ...draftExtensions.filter((extension) => extension.name !== 'image'),
+        createBlobImage(client),
         Collaboration.configure({ document: draft.doc, field: DRAFT_BODY_FIELD }),
         Placeholder.configure({ placeholder: 'Start writing…' }),
         FindHighlight,
@@ -46,6 +55,18 @@ export function DraftEditor({ index, draft, onWordCount }: DraftEditorProps) {
       ],
       editorProps: {
         transformPastedHTML: cleanPastedHtml,
+        handlePaste: (_view, event) => {
+          const files = [...(event.clipboardData?.files ?? [])].filter(isImageFile)
+          if (files.length === 0) return false
+          addImages.current(files)
+          return true
+        },
+        handleDrop: (view, event, _slice, moved) => {
+          const files = moved ? [] : [...(event.dataTransfer?.files ?? [])].filter(isImageFile)
+          if (files.length === 0) return false
+          addImages.current(files, view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos)
+          return true
+        },
         attributes: {
           'aria-label': 'Draft text',
           role: 'textbox',
@@ -56,8 +77,20 @@ export function DraftEditor({ index, draft, onWordCount }: DraftEditorProps) {
       onUpdate: ({ editor: e }) => onWordCount(countWords(e.getText({ blockSeparator: '\n' }))),
       onCreate: ({ editor: e }) => onWordCount(countWords(e.getText({ blockSeparator: '\n' })))
     },
-    [draft, spell]
+    [draft, spell, client]
   )
+
+  useEffect(() => {
+    addImages.current = (files, position) => {
+      void insertImages(client, editor, files, position).then(setImageProblems)
+    }
+  }, [client, editor])
+
+  const onImageFile = (event: ChangeEvent<HTMLInputElement>): void => {
+    const files = [...(event.target.files ?? [])]
+    event.target.value = ''
+    addImages.current(files)
+  }
 
   // Keep "last edited" in the index current, at most once per interval.
   useEffect(() => {
@@ -95,7 +128,18 @@ export function DraftEditor({ index, draft, onWordCount }: DraftEditorProps) {
           History
         </button>
       </header>
-      <EditorToolbar editor={editor} onLink={() => setLinkOpen(true)} onFind={() => setFindOpen(true)} />
+      <EditorToolbar editor={editor} onLink={() => setLinkOpen(true)} onFind={() => setFindOpen(true)} onImage={() => imageInput.current?.click()} />
+      <input ref={imageInput} type="file" accept={IMAGE_ACCEPT} multiple hidden tabIndex={-1} aria-label="Image to insert" onChange={onImageFile} />
+      {imageProblems.length > 0 ? (
+        <div role="alert" className="notice">
+          {imageProblems.map((problem) => (
+            <p key={problem}>{problem}</p>
+          ))}
+          <button type="button" className="link-button" onClick={() => setImageProblems([])}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
       {findOpen ? (
         <FindBar
           editor={editor}

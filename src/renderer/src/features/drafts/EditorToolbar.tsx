@@ -5,10 +5,11 @@ interface ToolbarProps {
   editor: Editor
   onLink: () => void
   onFind: () => void
+  onImage: () => void
 }
 
 /** Formatting buttons; each says what it does, its shortcut, and whether it is on here. */
-export function EditorToolbar({ editor, onLink, onFind }: ToolbarProps) {
+export function EditorToolbar({ editor, onLink, onFind, onImage }: ToolbarProps) {
   const active = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -52,6 +53,9 @@ export function EditorToolbar({ editor, onLink, onFind }: ToolbarProps) {
           {b.text}
         </button>
       ))}
+      <button type="button" aria-label="Insert image" title="Insert image (PNG, JPEG, GIF or WebP)" onClick={onImage}>
+        Image
+      </button>
       <span className="toolbar-gap" />
       <button type="button" aria-label="Find and replace" title={`Find and replace (${shortcutLabel('f')})`} onClick={onFind}>
         Find

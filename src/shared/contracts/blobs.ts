@@ -1,0 +1,23 @@
+import { z } from 'zod'
+import { IMAGE_MAX_BYTES, isBlobHash } from '../blobs/images'
+import { BinarySchema } from './docs'
+import { storageProcedure } from './errors'
+
+const BlobHashSchema = z.string().refine(isBlobHash, 'a blob hash is 64 lowercase hexadecimal digits')
+
+const ImageBytesSchema = BinarySchema.refine((b) => b.byteLength > 0 && b.byteLength <= IMAGE_MAX_BYTES, {
+  message: `an image must be 1 byte to ${IMAGE_MAX_BYTES} bytes`
+})
+
+export const blobsContract = {
+  /** Stores an image once (by the SHA-256 of its bytes); the draft then refers to it by `ref`. */
+  putImage: storageProcedure
+    .errors({ NOT_AN_IMAGE: { status: 415, message: 'The file is not a PNG, JPEG, GIF or WebP image.' } })
+    .input(z.object({ bytes: ImageBytesSchema }))
+    .output(z.object({ hash: z.string(), mime: z.string(), ref: z.string() })),
+
+  get: storageProcedure
+    .errors({ NOT_FOUND: { status: 404, message: 'No stored image has that hash.', data: z.object({ hash: z.string() }) } })
+    .input(z.object({ hash: BlobHashSchema }))
+    .output(z.object({ mime: z.string(), bytes: BinarySchema }))
+}
