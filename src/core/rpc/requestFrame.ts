@@ -26,7 +26,7 @@ export type FrameCheck = { ok: true } | { ok: false; id: string | number | null;
 export function checkRequestFrame(frame: unknown): FrameCheck {
   if (typeof frame !== 'string') return { ok: false, id: null, reason: 'frames must be JSON text' }
   if (frame.length > MAX_FRAME_CHARS) {
-    return { ok: false, id: null, reason: `frame of ${frame.length} characters exceeds the limit of ${MAX_FRAME_CHARS}` }
+    return { ok: false, id: leadingId(frame), reason: `frame of ${frame.length} characters exceeds the limit of ${MAX_FRAME_CHARS}` }
   }
   let json: unknown
   try {
@@ -38,4 +38,19 @@ export function checkRequestFrame(frame: unknown): FrameCheck {
   if (parsed.success) return { ok: true }
   const id = z.object({ i: z.union([z.string(), z.number()]) }).safeParse(json)
   return { ok: false, id: id.success ? id.data.i : null, reason: 'frame is not an RPC request' }
+}
+
+/**
+ * The request id of a frame too large to parse, read from its start: oRPC writes the id first
+ * ({"i":…), so the caller gets its error instead of waiting for an answer that never comes.
+ */
+function leadingId(frame: string): string | number | null {
+  const match = /^\{"i":(?:"((?:[^"\\]|\\.){1,100})"|(\d{1,15}))[,}]/.exec(frame.slice(0, 256))
+  if (!match) return null
+  if (match[2] !== undefined) return Number(match[2])
+  try {
+    return JSON.parse(`"${match[1] ?? ''}"`) as string
+  } catch {
+    return null
+  }
 }

@@ -85,6 +85,18 @@ describe('the core over RPC', () => {
     port2.close()
   })
 
+  it('answers a call too large for one frame with an error instead of leaving the caller waiting', async () => {
+    const { client } = connect(core())
+    await client.docs.create({ docId: 'big', kind: 'draft' })
+    // Three updates of 3 MiB each are each allowed, but together they need a frame of 12M characters.
+    const update = new Uint8Array(3 * 1024 * 1024).fill(7)
+    await expect(client.docs.append({ docId: 'big', updates: [update, update, update] })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(/exceeds the limit/) as unknown
+    })
+    expect((await client.docs.load({ docId: 'big' })).updateCount).toBe(0)
+  })
+
   it('streams settings changes to every connection until the stream is cancelled', async () => {
     const served = core()
     const watcher = connect(served)
