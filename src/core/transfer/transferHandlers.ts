@@ -2,10 +2,10 @@ import { blobRef } from '../../shared/blobs/images'
 import { NotAnImageError } from '../blobs/blobStore'
 import { DocNotFoundError } from '../docs/docStore'
 import { implementer, requireStorage } from '../rpc/context'
-import { exportDraft } from './exportDraft'
 import { ImportError } from './importError'
-import { importFile } from './importFile'
 
+// The converters (TipTap, happy-dom, mammoth, docx, pdfkit) load on first use, not at start:
+// they would double the core's start-up time for something used now and then.
 export const transferHandlers = {
   importFile: implementer.transfer.importFile.use(requireStorage).handler(async ({ context, input, errors }) => {
     const storeImage = (bytes: Uint8Array): string | null => {
@@ -16,6 +16,7 @@ export const transferHandlers = {
         throw error
       }
     }
+    const { importFile } = await import('./importFile')
     try {
       return await importFile(input.fileName, input.bytes, { storeImage })
     } catch (error) {
@@ -40,6 +41,7 @@ export const transferHandlers = {
       if (error instanceof DocNotFoundError) throw errors.NOT_FOUND({ data: { docId: input.docId } })
       throw error
     }
+    const { exportDraft } = await import('./exportDraft')
     return exportDraft(updates, input.format, input.title, (hash) => context.blobs.get(hash))
   })
 }
