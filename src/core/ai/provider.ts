@@ -28,6 +28,8 @@ export interface StreamOptions {
   signal: AbortSignal
   /** Milliseconds allowed to open the connection (TCP + TLS), set by the router. */
   connectTimeoutMs: number
+  /** Called once after a complete answer with the tokens the provider counted, if it reports them. */
+  onUsage?: (usage: { inputTokens: number; outputTokens: number }) => void
 }
 
 export type ProviderKind = 'openai-compatible' | 'anthropic' | 'local' | 'rules'
