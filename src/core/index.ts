@@ -1,6 +1,14 @@
 import { join } from 'node:path'
 import { version } from '../../package.json'
 import type { AppStatus } from '../shared/contracts/app'
+import { AiService } from './ai/aiService'
+import { AiStore } from './ai/config/aiStore'
+import type { AiConfigSource } from './ai/config/configSource'
+import { fileConfigSource } from './ai/config/fileConfigSource'
+import type { ProvidersFile } from './ai/config/providersFile'
+import type { SecretBox } from './ai/config/secretBox'
+import { storedConfigSource } from './ai/config/storedConfigSource'
+import { ArchiveTransfers } from './archive/archiveTransfers'
 import type { Logger } from './logger'
 import type { CoreContext } from './rpc/context'
 import type { FrameTransport } from './rpc/frameTransport'
@@ -15,6 +23,12 @@ export interface CoreOptions {
   log: Logger
   /** The built maintenance worker (out/main/maintenance-worker.js); without it that work runs inline. */
   maintenanceWorker?: string
+  /** The built archive worker (out/main/archive-worker.js); without it an imported archive is checked inline. */
+  archiveWorker?: string
+  /** The app: the OS keychain (through Electron main) that encrypts API keys. */
+  secrets?: SecretBox
+  /** Headless mode's `--providers FILE`, already read; it replaces the stored provider settings. */
+  providers?: ProvidersFile
 }
 
 export interface Core {
@@ -31,12 +45,27 @@ export interface Core {
 export function startCore(options: CoreOptions): Core {
   const status: AppStatus = { version, dataDir: options.dataDir, storage: 'blocked', notices: [] }
   const workspace = new Workspace(join(options.dataDir, DATABASE_FILE), status, options.log, options.maintenanceWorker)
+  const stores = (): { ai: AiStore; settings: NonNullable<typeof workspace.storage>['services']['settings'] } | null => {
+    const services = workspace.storage?.services
+    return services ? { ai: services.aiStore, settings: services.settings } : null
+  }
+  const config: AiConfigSource = options.providers ? fileConfigSource(options.providers) : storedConfigSource({ stores, secrets: options.secrets })
+  const ai = new AiService({
+    config,
+    usage: () => stores()?.ai ?? null,
+    workspaceLocalOnly: () => stores()?.settings.read().aiLocalOnly ?? false,
+    log: options.log
+  })
+  void ai.reload()
+  workspace.onSwapped = () => void ai.reload()
   const context: CoreContext = {
     status,
     get storage() {
       return workspace.storage?.services ?? null
     },
-    workspace
+    workspace,
+    archives: new ArchiveTransfers({ dataDir: options.dataDir, appVersion: version, workspace, unpackWorker: options.archiveWorker }),
+    ai
   }
   const rpc = createRpcServer(context, options.log)
 
@@ -44,6 +73,10 @@ export function startCore(options: CoreOptions): Core {
     status,
     serve: (transport) => rpc.serve(transport),
     indexed: () => workspace.storage?.indexed() ?? Promise.resolve(),
-    close: () => workspace.close()
+    close: async () => {
+      ai.close()
+      await context.archives.close()
+      await workspace.close()
+    }
   }
 }

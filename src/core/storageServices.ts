@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import type { BackupInfo, BackupReason } from '../shared/contracts/backups'
+import { AiStore } from './ai/config/aiStore'
 import { BlobStore } from './blobs/blobStore'
 import { backupDir, backupOnline, listBackups } from './backup/backupFiles'
 import { scheduleDailyBackups } from './backup/dailyBackups'
@@ -47,6 +48,7 @@ export function startStorage(db: Database, databaseFile: string, log: Logger, ma
       versions,
       docs,
       blobs: new BlobStore(db),
+      aiStore: new AiStore(db),
       search: (text, limit) => searchDrafts(db, text, limit),
       backUp
     },

@@ -1,8 +1,8 @@
-import { copyFileSync } from 'node:fs'
+import { copyFileSync, renameSync } from 'node:fs'
 import { join } from 'node:path'
 import type { AppStatus } from '../shared/contracts/app'
 import type { BackupInfo } from '../shared/contracts/backups'
-import { backupDir, backupNow, isHealthyBackup, listBackups } from './backup/backupFiles'
+import { backupDir, backupNow, copyOnline, isHealthyBackup, listBackups } from './backup/backupFiles'
 import type { Logger } from './logger'
 import { openDatabase, type OpenedDatabase } from './storage/openDatabase'
 import { moveDatabaseAside } from './storage/quarantine'
@@ -12,12 +12,15 @@ export class BackupMissingError extends Error {}
 export class BackupDamagedError extends Error {}
 
 /**
- * The open workspace database and everything running on it. It can be swapped for a backup
- * while the core runs: the current file is backed up and moved aside first, never deleted.
+ * The open workspace database and everything running on it. It can be swapped for a backup or
+ * an imported archive's database while the core runs: the current file is backed up and moved
+ * aside first, never deleted.
  */
 export class Workspace {
   private opened: OpenedDatabase
   private running: RunningStorage | null
+  /** Called after the database was replaced (a restore), so services that read it can reload. */
+  onSwapped: () => void = () => undefined
 
   constructor(
     private readonly databaseFile: string,
@@ -43,20 +46,38 @@ export class Workspace {
     const backup = this.listBackups().find((b) => b.id === id)
     if (!backup) throw new BackupMissingError(`There is no backup named ${id}.`)
     if (!isHealthyBackup(join(dir, id))) throw new BackupDamagedError(`The backup ${id} is damaged.`)
-    if (this.opened.db) backupNow(this.opened.db, dir, 'before-restore', now)
-    await this.close()
-    moveDatabaseAside(this.databaseFile, 'replaced', now)
-    copyFileSync(join(dir, id), this.databaseFile)
-    this.opened = openDatabase(this.databaseFile)
-    this.running = this.start()
+    await this.replace((target) => copyFileSync(join(dir, id), target), now)
     this.log.warn(`Restored the workspace database from the backup ${id}.`)
+    this.onSwapped()
     return backup
+  }
+
+  /** Replaces the workspace database with an already checked file (an imported archive's), which is moved into place. */
+  async importDatabase(file: string, now = new Date()): Promise<void> {
+    await this.replace((target) => renameSync(file, target), now)
+    this.log.warn('Replaced the workspace database with the one from an imported workspace archive.')
+    this.onSwapped()
+  }
+
+  /** A self-contained copy of the open database, made while writing goes on. */
+  async copyDatabase(file: string): Promise<void> {
+    if (!this.opened.db) throw new Error('The workspace database is not open.')
+    await copyOnline(this.opened.db, file)
   }
 
   async close(): Promise<void> {
     await this.running?.close()
     this.running = null
     if (this.opened.db?.open) this.opened.db.close()
+  }
+
+  private async replace(putInPlace: (target: string) => void, now: Date): Promise<void> {
+    if (this.opened.db) backupNow(this.opened.db, backupDir(this.databaseFile), 'before-restore', now)
+    await this.close()
+    moveDatabaseAside(this.databaseFile, 'replaced', now)
+    putInPlace(this.databaseFile)
+    this.opened = openDatabase(this.databaseFile)
+    this.running = this.start()
   }
 
   private start(): RunningStorage | null {

@@ -6,9 +6,11 @@ export interface HeadlessArgs {
   dataDir: string
   /** Port on 127.0.0.1; 0 picks a free one. */
   port: number
+  /** A JSON file with the AI providers (keys referenced by environment variable name). */
+  providersFile?: string
 }
 
-export const USAGE = 'Usage: npm run headless -- --data DIR [--port N]'
+export const USAGE = 'Usage: npm run headless -- --data DIR [--port N] [--providers FILE]'
 
 export class UsageError extends Error {}
 
@@ -17,7 +19,7 @@ export function parseHeadlessArgs(argv: readonly string[]): HeadlessArgs {
   try {
     ;({ values } = parseArgs({
       args: [...argv],
-      options: { data: { type: 'string' }, port: { type: 'string', default: '4310' } },
+      options: { data: { type: 'string' }, port: { type: 'string', default: '4310' }, providers: { type: 'string' } },
       strict: true
     }))
   } catch (error) {
@@ -28,5 +30,5 @@ export function parseHeadlessArgs(argv: readonly string[]): HeadlessArgs {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}".\n${USAGE}`)
   }
-  return { dataDir: resolve(values.data), port }
+  return { dataDir: resolve(values.data), port, providersFile: values.providers === undefined ? undefined : resolve(values.providers) }
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import { startCore } from '../core'
+import { readProvidersFile } from '../core/ai/config/providersFile'
 import { consoleLogger } from '../core/consoleLogger'
 import { parseHeadlessArgs, UsageError } from './args'
 import { createWebServer } from './webServer'
@@ -11,7 +12,9 @@ async function main(): Promise<void> {
   const core = startCore({
     dataDir: args.dataDir,
     log: consoleLogger('holdfast'),
-    maintenanceWorker: join(import.meta.dirname, 'maintenance-worker.js')
+    maintenanceWorker: join(import.meta.dirname, 'maintenance-worker.js'),
+    archiveWorker: join(import.meta.dirname, 'archive-worker.js'),
+    providers: args.providersFile ? readProvidersFile(args.providersFile) : undefined
   })
   const web = createWebServer({
     rendererDir: join(import.meta.dirname, '../renderer'),

@@ -1,6 +1,7 @@
-import { MessageChannelMain, utilityProcess, type UtilityProcess, type WebContents } from 'electron'
+import { MessageChannelMain, safeStorage, utilityProcess, type UtilityProcess, type WebContents } from 'electron'
 import { IpcChannel } from '../shared/ipc'
-import type { CoreHostMessage } from '../shared/coreHostMessages'
+import { CoreToHostMessageSchema, type CoreHostMessage } from '../shared/coreHostMessages'
+import { answerSecretRequest, keyStorageOf } from './secrets'
 
 const SHUTDOWN_GRACE_MS = 5000
 
@@ -18,10 +19,19 @@ export class CoreHost {
     private readonly dataDir: string
   ) {}
 
-  start(): void {
+  /** Extra environment for the core (the system proxy main resolved), kept for restarts. */
+  private coreEnv: Record<string, string> = {}
+
+  start(coreEnv = this.coreEnv): void {
+    this.coreEnv = coreEnv
     const child = utilityProcess.fork(this.entry, [], {
       serviceName: 'Holdfast core',
-      env: { ...process.env, HOLDFAST_DATA_DIR: this.dataDir }
+      env: { ...process.env, ...this.coreEnv, HOLDFAST_DATA_DIR: this.dataDir, HOLDFAST_KEY_STORAGE: keyStorageOf(safeStorage) }
+    })
+    child.on('message', (data: unknown) => {
+      // The core may only ask for keychain work; anything else is ignored.
+      const request = CoreToHostMessageSchema.safeParse(data)
+      if (request.success) child.postMessage(answerSecretRequest(request.data, safeStorage))
     })
     child.on('exit', (code) => {
       if (this.child !== child) return

@@ -1,6 +1,7 @@
 import { app, BrowserWindow, ipcMain, session } from 'electron'
 import { join } from 'node:path'
 import { IpcChannel } from '../shared/ipc'
+import { proxyUrlFromResolvedProxy } from '../shared/net/proxyRules'
 import { registerAppScheme, serveRenderer } from './appProtocol'
 import { CoreHost } from './coreHost'
 import { applyContentSecurityPolicy, denyPermissions, isTrustedSender, trustedOrigins } from './security'
@@ -32,11 +33,14 @@ if (!app.requestSingleInstanceLock()) {
     core.connect(event.sender)
   })
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     serveRenderer(join(import.meta.dirname, '../renderer'))
     applyContentSecurityPolicy(session.defaultSession, devServerUrl)
     denyPermissions(session.defaultSession)
-    core.start()
+    // The core is plain Node and would not see the system proxy (or a PAC file): resolve it here
+    // for the AI providers, so a newsroom proxy is not mistaken for an outage.
+    const proxy = proxyUrlFromResolvedProxy(await session.defaultSession.resolveProxy('https://api.openai.com/'))
+    core.start(proxy && !process.env.HTTPS_PROXY ? { HTTPS_PROXY: proxy, HTTP_PROXY: proxy } : {})
     openWindow()
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) openWindow()

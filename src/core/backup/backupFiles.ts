@@ -55,12 +55,17 @@ export function backupNow(db: Database.Database, dir: string, reason: BackupReas
   return { id, reason, createdAt: now.getTime(), bytes: statSync(join(dir, id)).size }
 }
 
-/** A copy made with SQLite's online backup API: it proceeds in steps while the core keeps working. */
+/** A self-contained copy made with SQLite's online backup API: it proceeds in steps while the core keeps working. */
+export async function copyOnline(db: Database.Database, file: string): Promise<void> {
+  await db.backup(file)
+  seal(file)
+}
+
+/** A backup made with copyOnline(). */
 export async function backupOnline(db: Database.Database, dir: string, reason: BackupReason, now: Date): Promise<BackupInfo> {
   mkdirSync(dir, { recursive: true })
   const id = backupName(reason, now)
-  await db.backup(join(dir, id))
-  seal(join(dir, id))
+  await copyOnline(db, join(dir, id))
   pruneBackups(dir)
   return { id, reason, createdAt: now.getTime(), bytes: statSync(join(dir, id)).size }
 }

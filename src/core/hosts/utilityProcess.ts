@@ -1,5 +1,6 @@
 import { join } from 'node:path'
-import { CoreHostMessageSchema } from '../../shared/coreHostMessages'
+import { CoreHostMessageSchema, type CoreToHostMessage } from '../../shared/coreHostMessages'
+import { hostSecretBox } from './hostSecretBox'
 import { startCore } from '..'
 import { consoleLogger } from '../consoleLogger'
 import type { FrameTransport } from '../rpc/frameTransport'
@@ -20,15 +21,23 @@ if (!parentPort || !dataDir) {
   process.exit(2)
 }
 
+const secrets = hostSecretBox(
+  (message: CoreToHostMessage) => parentPort.postMessage(message),
+  process.env.HOLDFAST_KEY_STORAGE === 'os' ? 'os' : 'plaintext'
+)
+
 const core = startCore({
   dataDir,
+  secrets,
   log: consoleLogger('core'),
-  maintenanceWorker: join(import.meta.dirname, 'maintenance-worker.js')
+  maintenanceWorker: join(import.meta.dirname, 'maintenance-worker.js'),
+  archiveWorker: join(import.meta.dirname, 'archive-worker.js')
 })
 
 parentPort.on('message', ({ data, ports }) => {
   const message = CoreHostMessageSchema.safeParse(data)
   if (!message.success) return
+  if (message.data.type === 'secret-reply') return secrets.receive(message.data)
   if (message.data.type === 'shutdown') {
     void core.close().finally(() => process.exit(0))
     return

@@ -3,6 +3,9 @@ import { contract } from '../../shared/contracts'
 import type { AppStatus } from '../../shared/contracts/app'
 import { storageUnavailable } from '../../shared/contracts/errors'
 import type { BackupInfo, BackupReason } from '../../shared/contracts/backups'
+import type { AiService } from '../ai/aiService'
+import type { AiStore } from '../ai/config/aiStore'
+import type { ArchiveTransfers } from '../archive/archiveTransfers'
 import type { BlobStore } from '../blobs/blobStore'
 import type { SearchHit } from '../../shared/contracts/search'
 import type { Workspace } from '../workspace'
@@ -16,6 +19,7 @@ export interface StorageServices {
   docs: DocStore
   versions: VersionStore
   blobs: BlobStore
+  aiStore: AiStore
   search: (text: string, limit: number) => SearchHit[]
   backUp: (reason: BackupReason) => Promise<BackupInfo>
 }
@@ -25,6 +29,8 @@ export interface CoreContext {
   status: AppStatus
   storage: StorageServices | null
   workspace: Pick<Workspace, 'listBackups' | 'restore'>
+  archives: ArchiveTransfers
+  ai: AiService
 }
 
 /** The contract bound to the core's context: each feature implements its part from here. */

@@ -1,4 +1,6 @@
+import { aiHandlers } from '../ai/aiHandlers'
 import { appHandlers } from '../app/appHandlers'
+import { archiveHandlers } from '../archive/archiveHandlers'
 import { backupHandlers } from '../backup/backupHandlers'
 import { blobsHandlers } from '../blobs/blobsHandlers'
 import { docsHandlers } from '../docs/docsHandlers'
@@ -10,7 +12,9 @@ import { implementer } from './context'
 
 /** Every feature's handlers in one router; its type is checked against the shared contract. */
 export const router = implementer.router({
+  ai: aiHandlers,
   app: appHandlers,
+  archive: archiveHandlers,
   backups: backupHandlers,
   blobs: blobsHandlers,
   docs: docsHandlers,

@@ -1,5 +1,7 @@
 import type { ContractRouterClient } from '@orpc/contract'
+import { aiContract } from './ai'
 import { appContract } from './app'
+import { archiveContract } from './archive'
 import { backupsContract } from './backups'
 import { blobsContract } from './blobs'
 import { docsContract } from './docs'
@@ -10,7 +12,9 @@ import { versionsContract } from './versions'
 
 /** The core's whole RPC surface: one entry per feature. Every process derives its types from this. */
 export const contract = {
+  ai: aiContract,
   app: appContract,
+  archive: archiveContract,
   backups: backupsContract,
   blobs: blobsContract,
   docs: docsContract,

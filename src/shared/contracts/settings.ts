@@ -1,5 +1,6 @@
 import { eventIterator } from '@orpc/contract'
 import { z } from 'zod'
+import { AssistantActionSchema } from '../ai/actions'
 import { storageProcedure } from './errors'
 
 export const ThemeSchema = z.enum(['system', 'light', 'dark'])
@@ -9,11 +10,15 @@ export type Theme = z.infer<typeof ThemeSchema>
 export const SettingsSchema = z.object({
   theme: ThemeSchema,
   /** Automatic versions older than this are removed; named versions are kept. */
-  versionRetentionDays: z.number().int().min(1).max(3650)
+  versionRetentionDays: z.number().int().min(1).max(3650),
+  /** The AI provider order per assistant action (provider ids); actions not listed use every provider in settings order. */
+  aiChains: z.partialRecord(AssistantActionSchema, z.array(z.string().min(1).max(64)).min(1).max(20)),
+  /** "Never send to cloud" for the whole workspace: AI help uses local providers only. */
+  aiLocalOnly: z.boolean()
 })
 export type Settings = z.infer<typeof SettingsSchema>
 
-export const DEFAULT_SETTINGS: Settings = { theme: 'system', versionRetentionDays: 90 }
+export const DEFAULT_SETTINGS: Settings = { theme: 'system', versionRetentionDays: 90, aiChains: {}, aiLocalOnly: false }
 
 /** A change to some settings; unknown keys are refused rather than silently dropped. */
 export const SettingsPatchSchema = SettingsSchema.partial().strict()

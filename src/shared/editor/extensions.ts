@@ -1,5 +1,6 @@
 import Image from '@tiptap/extension-image'
 import StarterKit from '@tiptap/starter-kit'
+import { Provenance } from './provenance'
 
 /** Images are blocks referring to stored blobs ("holdfast-blob:<hash>"); their bytes are never in the document. */
 export const DraftImage = Image.configure({ allowBase64: false, inline: false })
@@ -18,5 +19,6 @@ export const draftExtensions = [
     codeBlock: false,
     code: false
   }),
-  DraftImage
+  DraftImage,
+  Provenance
 ]

@@ -10,6 +10,8 @@ export interface DraftSummary {
   createdAt: number
   editedAt: number
   trashedAt: number | null
+  /** "Never send to cloud": AI help on this draft uses local providers only. */
+  localOnly: boolean
 }
 
 // The index document: a map of draft id → entry. Each entry is a Y.Map holding the title as
@@ -41,7 +43,8 @@ export function listDrafts(index: Y.Doc): DraftSummary[] {
       title: titleOf(entry)?.toJSON() ?? '',
       createdAt,
       editedAt: numberOf(entry, 'editedAt') ?? createdAt,
-      trashedAt: numberOf(entry, 'trashedAt')
+      trashedAt: numberOf(entry, 'trashedAt'),
+      localOnly: entry.get('localOnly') === true
     })
   })
   return list
@@ -107,4 +110,10 @@ export function purgeTrash(index: Y.Doc, now: number): string[] {
     for (const id of expired) drafts(index).delete(id)
   })
   return expired
+}
+
+/** Sets the draft's "Never send to cloud" switch (synced with the index, so a teammate's copy is private too). */
+export function setLocalOnly(index: Y.Doc, id: string, localOnly: boolean): void {
+  const entry = drafts(index).get(id)
+  if (entry instanceof Y.Map) entry.set('localOnly', localOnly)
 }

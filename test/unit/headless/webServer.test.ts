@@ -4,6 +4,7 @@ import { request } from 'node:http'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { DEFAULT_SETTINGS } from '../../../src/shared/contracts/settings'
 import { WebSocket } from 'ws'
 import { startCore, type Core } from '../../../src/core'
 import { createWebServer, RPC_PATH, TOKEN_META, type WebServer } from '../../../src/headless/webServer'
@@ -84,7 +85,7 @@ describe('headless web server', () => {
 
     const ws = await openSocket(`${base}?token=${TOKEN}`, origin)
     const client: CoreClient = createORPCClient(new RPCLink({ websocket: ws, customJsonSerializers: rpcSerializers }))
-    expect(await client.settings.update({ theme: 'dark', versionRetentionDays: 90 })).toEqual({ theme: 'dark', versionRetentionDays: 90 })
+    expect(await client.settings.update({ theme: 'dark', versionRetentionDays: 90 })).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' })
     ws.close()
   })
 

@@ -17,8 +17,16 @@ const fork = vi.fn(() => {
   return child
 })
 
+const safeStorage = {
+  isEncryptionAvailable: () => true,
+  getSelectedStorageBackend: () => 'gnome_libsecret',
+  encryptString: (plain: string) => Buffer.from(`sealed:${plain}`),
+  decryptString: (sealed: Buffer) => sealed.toString().replace(/^sealed:/, '')
+}
+
 vi.mock('electron', () => ({
   utilityProcess: { fork },
+  safeStorage,
   MessageChannelMain: class {
     port1 = { name: 'port1' }
     port2 = { name: 'port2' }
@@ -51,6 +59,23 @@ describe('CoreHost', () => {
     host.connect(window as never)
     expect(children[0]?.sent).toEqual([{ message: { type: 'connect' }, ports: [{ name: 'port1' }] }])
     expect(window.received).toEqual([{ channel: 'holdfast:core-port', ports: [{ name: 'port2' }] }])
+  })
+
+  it('does keychain work for the core and ignores anything else it sends', () => {
+    const host = new CoreHost('core.js', '/data')
+    host.start({ HTTPS_PROXY: 'http://proxy.corp:8080' })
+    expect(fork).toHaveBeenCalledWith('core.js', [], expect.objectContaining({
+      env: expect.objectContaining({ HTTPS_PROXY: 'http://proxy.corp:8080', HOLDFAST_KEY_STORAGE: 'os' }) as unknown
+    }))
+    const child = children[0]
+    child?.emit('message', { type: 'secret-request', id: 7, op: 'encrypt', value: 'sk-live-123' })
+    child?.emit('message', { type: 'secret-request', id: 8, op: 'decrypt', value: new Uint8Array(Buffer.from('sealed:sk-live-123')) })
+    child?.emit('message', { type: 'connect' })
+    child?.emit('message', 'garbage')
+    expect(child?.sent.map((s) => s.message)).toEqual([
+      { type: 'secret-reply', id: 7, ok: true, value: new Uint8Array(Buffer.from('sealed:sk-live-123')) },
+      { type: 'secret-reply', id: 8, ok: true, value: 'sk-live-123' }
+    ])
   })
 
   it('restarts a core that died and reconnects every open window', () => {

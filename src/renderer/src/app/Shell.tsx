@@ -1,3 +1,4 @@
+import type { Editor } from '@tiptap/react'
 import { useMemo, useState } from 'react'
 import { ThemeSchema } from '../../../shared/contracts/settings'
 import { StartupNotices } from '../features/notices/StartupNotices'
@@ -12,7 +13,7 @@ import { THEME_LABELS } from '../features/settings/theme'
 import { useAppliedTheme } from '../features/settings/useAppliedTheme'
 import { useSettings } from '../features/settings/useSettings'
 import { shortcutLabel } from '../lib/shortcuts'
-import { AssistantPanel } from './AssistantPanel'
+import { AssistantPanel } from '../features/assistant/AssistantPanel'
 import { useCore } from './coreContext'
 import { SECTIONS, type SectionId } from './sections'
 import { Sidebar } from './Sidebar'
@@ -30,6 +31,7 @@ export function Shell() {
   const [settingsOpen, setSettingsOpen] = useState(false)
   const [selectedDraft, setSelectedDraft] = useState<string | null>(null)
   const [wordCount, setWordCount] = useState<number | null>(null)
+  const [assistTarget, setAssistTarget] = useState<{ editor: Editor; localOnly: boolean } | null>(null)
   const workspace = useWorkspace()
 
   useGlobalShortcuts({
@@ -89,6 +91,8 @@ export function Shell() {
               selectedId={selectedDraft}
               onSelect={setSelectedDraft}
               onWordCount={setWordCount}
+              onAssistTarget={setAssistTarget}
+              workspaceLocalOnly={settings.settings.aiLocalOnly}
             />
           ) : (
             <WorkspaceMessage state={workspace} />
@@ -97,7 +101,13 @@ export function Shell() {
           <SectionView section={section} />
         )}
       </main>
-      {assistantOpen ? <AssistantPanel onClose={() => setAssistantOpen(false)} /> : null}
+      {assistantOpen ? (
+        <AssistantPanel
+          editor={section === 'drafts' ? (assistTarget?.editor ?? null) : null}
+          localOnly={assistTarget?.localOnly ?? settings.settings.aiLocalOnly}
+          onClose={() => setAssistantOpen(false)}
+        />
+      ) : null}
       <StatusBar wordCount={section === 'drafts' && selectedDraft ? wordCount : null} />
       <CommandPalette open={paletteOpen} onClose={() => setPaletteOpen(false)} commands={commands} />
       <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} settings={settings} />

@@ -1,7 +1,8 @@
 import { readingMinutes } from '../../../shared/text/wordCount'
+import { ProviderStatus } from '../features/assistant/ProviderStatus'
 import { useCore } from './coreContext'
 
-/** One line of truthful state: storage and the open draft's length; AI and sync as their features land. */
+/** One line of truthful state: storage, the open draft's length, each AI provider's state; sync when it lands. */
 export function StatusBar({ wordCount }: { wordCount: number | null }) {
   const { status } = useCore()
   return (
@@ -12,7 +13,7 @@ export function StatusBar({ wordCount }: { wordCount: number | null }) {
           {wordCount === 1 ? '1 word' : `${wordCount} words`} · {readingMinutes(wordCount)} min read
         </span>
       ) : null}
-      <span>AI: not set up</span>
+      <ProviderStatus />
       <span>Sync: no team</span>
       <span className="version">Holdfast {status.version}</span>
     </footer>

@@ -32,7 +32,10 @@ export function Dialog({ open, label, onClose, className, children }: DialogProp
       ref={ref}
       aria-label={label}
       className={className}
-      onClose={onClose}
+      onClose={(event) => {
+        // React bubbles a nested dialog's close event up its tree: only this dialog's own counts.
+        if (event.target === ref.current) onClose()
+      }}
       onClick={(event) => {
         // A click on the backdrop lands on the dialog element itself.
         if (event.target === ref.current) onClose()

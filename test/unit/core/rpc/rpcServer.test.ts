@@ -3,6 +3,7 @@ import Database from 'better-sqlite3'
 import { MessageChannel } from 'node:worker_threads'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { DEFAULT_SETTINGS } from '../../../../src/shared/contracts/settings'
 import { startCore, DATABASE_FILE, type Core } from '../../../../src/core'
 import { connect, nextFrame, portTransport, silentLog } from '../../../support/inProcessCore'
 import { useTempDirs } from '../../../support/tempDir'
@@ -25,9 +26,9 @@ describe('the core over RPC', () => {
     const status = await client.app.status()
     expect(status.storage).toBe('ready')
     expect(status.notices).toEqual([])
-    expect(await client.settings.get()).toEqual({ theme: 'system', versionRetentionDays: 90 })
-    expect(await client.settings.update({ theme: 'dark', versionRetentionDays: 90 })).toEqual({ theme: 'dark', versionRetentionDays: 90 })
-    expect(await client.settings.get()).toEqual({ theme: 'dark', versionRetentionDays: 90 })
+    expect(await client.settings.get()).toEqual({ ...DEFAULT_SETTINGS, theme: 'system' })
+    expect(await client.settings.update({ theme: 'dark', versionRetentionDays: 90 })).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' })
+    expect(await client.settings.get()).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' })
   })
 
   it('refuses invalid parameters with a typed error naming the field, and stores nothing', async () => {
@@ -40,14 +41,14 @@ describe('the core over RPC', () => {
     expect((error as Error).message).toMatch(/^The request was refused: theme: /)
     // @ts-expect-error: unknown keys are refused, not silently dropped
     await expect(client.settings.update({ fontSize: 12 })).rejects.toMatchObject({ code: 'INPUT_INVALID' })
-    expect(await client.settings.get()).toEqual({ theme: 'system', versionRetentionDays: 90 })
+    expect(await client.settings.get()).toEqual({ ...DEFAULT_SETTINGS, theme: 'system' })
   })
 
   it('answers an unknown method with NOT_FOUND', async () => {
     const { client } = connect(core())
     const unknown = (client as unknown as { settings: { erase(): Promise<unknown> } }).settings.erase()
     await expect(unknown).rejects.toMatchObject({ code: 'NOT_FOUND' })
-    expect(await client.settings.get()).toEqual({ theme: 'system', versionRetentionDays: 90 })
+    expect(await client.settings.get()).toEqual({ ...DEFAULT_SETTINGS, theme: 'system' })
   })
 
   it('answers malformed frames with BAD_REQUEST and keeps serving', async () => {
@@ -71,7 +72,7 @@ describe('the core over RPC', () => {
 
     // The same core still answers well-formed calls.
     const { client } = connect(served)
-    expect(await client.settings.get()).toEqual({ theme: 'system', versionRetentionDays: 90 })
+    expect(await client.settings.get()).toEqual({ ...DEFAULT_SETTINGS, theme: 'system' })
   })
 
   it('echoes the request id of a malformed request so the caller can match the error', async () => {
@@ -118,7 +119,7 @@ describe('the core over RPC', () => {
     expect(seen).toEqual(['system', 'light', 'dark'])
     // After cancelling, later changes are no longer delivered, and the connection still works.
     await editor.client.settings.update({ theme: 'system', versionRetentionDays: 90 })
-    expect(await watcher.client.settings.get()).toEqual({ theme: 'system', versionRetentionDays: 90 })
+    expect(await watcher.client.settings.get()).toEqual({ ...DEFAULT_SETTINGS, theme: 'system' })
   })
 
   it('says storage is unavailable, with a typed error, while the database is from a newer Holdfast', async () => {

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_SETTINGS } from '../../../../src/shared/contracts/settings'
 import { SettingsStore } from '../../../../src/core/settings/settingsStore'
 import { migrate } from '../../../../src/core/storage/migrate'
 import { migrations } from '../../../../src/core/storage/migrations'
@@ -12,28 +13,28 @@ function store() {
 
 describe('SettingsStore', () => {
   it('starts from the defaults', () => {
-    expect(store().settings.read()).toEqual({ theme: 'system', versionRetentionDays: 90 })
+    expect(store().settings.read()).toEqual({ ...DEFAULT_SETTINGS, theme: 'system' })
   })
 
   it('saves a change and reads it back', () => {
     const { settings } = store()
-    expect(settings.update({ theme: 'dark', versionRetentionDays: 90 })).toEqual({ theme: 'dark', versionRetentionDays: 90 })
-    expect(settings.read()).toEqual({ theme: 'dark', versionRetentionDays: 90 })
+    expect(settings.update({ ...DEFAULT_SETTINGS, theme: 'dark' })).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' })
+    expect(settings.read()).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' })
   })
 
   it('falls back to the default for a stored value that no longer fits', () => {
     const { db, settings } = store()
     db.prepare('INSERT INTO settings VALUES (?, ?, ?)').run('theme', '"sepia"', 1)
     db.prepare('INSERT INTO settings VALUES (?, ?, ?)').run('retired', '"x"', 1)
-    expect(settings.read()).toEqual({ theme: 'system', versionRetentionDays: 90 })
+    expect(settings.read()).toEqual({ ...DEFAULT_SETTINGS, theme: 'system' })
     db.prepare("UPDATE settings SET value = 'not json' WHERE key = 'theme'").run()
-    expect(settings.read()).toEqual({ theme: 'system', versionRetentionDays: 90 })
+    expect(settings.read()).toEqual({ ...DEFAULT_SETTINGS, theme: 'system' })
   })
 
   it('treats an explicit undefined as "unchanged"', () => {
     const { settings } = store()
-    settings.update({ theme: 'light', versionRetentionDays: 90 })
-    expect(settings.update({ theme: undefined })).toEqual({ theme: 'light', versionRetentionDays: 90 })
+    settings.update({ ...DEFAULT_SETTINGS, theme: 'light' })
+    expect(settings.update({ theme: undefined })).toEqual({ ...DEFAULT_SETTINGS, theme: 'light' })
   })
 
   it('publishes the full settings to subscribers after each change', async () => {
@@ -46,9 +47,9 @@ describe('SettingsStore', () => {
         if (seen.length === 2) abort.abort()
       }
     })()
-    settings.update({ theme: 'dark', versionRetentionDays: 90 })
-    settings.update({ theme: 'light', versionRetentionDays: 90 })
+    settings.update({ ...DEFAULT_SETTINGS, theme: 'dark' })
+    settings.update({ ...DEFAULT_SETTINGS, theme: 'light' })
     await done.catch(() => undefined)
-    expect(seen).toEqual([{ theme: 'dark', versionRetentionDays: 90 }, { theme: 'light', versionRetentionDays: 90 }])
+    expect(seen).toEqual([{ ...DEFAULT_SETTINGS, theme: 'dark' }, { ...DEFAULT_SETTINGS, theme: 'light' }])
   })
 })

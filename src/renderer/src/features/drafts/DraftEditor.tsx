@@ -1,6 +1,6 @@
 import Collaboration from '@tiptap/extension-collaboration'
 import { Placeholder } from '@tiptap/extensions'
-import { EditorContent, useEditor } from '@tiptap/react'
+import { EditorContent, useEditor, type Editor } from '@tiptap/react'
 import { useEffect, useRef, useState, type ChangeEvent } from 'react'
 import { useCore } from '../../app/coreContext'
 import { DRAFT_BODY_FIELD } from '../../../../shared/editor/fields'
@@ -19,6 +19,7 @@ import { EditorToolbar } from './EditorToolbar'
 import { createBlobImage } from './images/blobImage'
 import { IMAGE_ACCEPT, insertImages, isImageFile } from './images/insertImages'
 import { LinkDialog } from './LinkDialog'
+import { PrivacySwitch, useDraftLocalOnly } from './PrivacySwitch'
 import { SaveStatus } from './SaveStatus'
 import { TitleField } from './TitleField'
 
@@ -29,9 +30,12 @@ interface DraftEditorProps {
   index: DocSession
   draft: DocSession
   onWordCount: (words: number) => void
+  /** Tells the assistant which editor it works on, and whether this draft must stay local. */
+  onAssistTarget: (target: { editor: Editor; localOnly: boolean } | null) => void
+  workspaceLocalOnly: boolean
 }
 
-export function DraftEditor({ index, draft, onWordCount }: DraftEditorProps) {
+export function DraftEditor({ index, draft, onWordCount, onAssistTarget, workspaceLocalOnly }: DraftEditorProps) {
   const { client } = useCore()
   const spell = useSpellClient()
   const imageInput = useRef<HTMLInputElement>(null)
@@ -41,6 +45,8 @@ export function DraftEditor({ index, draft, onWordCount }: DraftEditorProps) {
   const [linkOpen, setLinkOpen] = useState(false)
   const [findOpen, setFindOpen] = useState(false)
   const [historyOpen, setHistoryOpen] = useState(false)
+  const [showProvenance, setShowProvenance] = useState(false)
+  const localOnly = useDraftLocalOnly(index, draft.docId) || workspaceLocalOnly
   const editor = useEditor(
     {
       // TipTap would inject a <style> element, which the CSP forbids; styles.css has the rules.
@@ -86,6 +92,11 @@ export function DraftEditor({ index, draft, onWordCount }: DraftEditorProps) {
     }
   }, [client, editor])
 
+  useEffect(() => {
+    onAssistTarget({ editor, localOnly })
+    return () => onAssistTarget(null)
+  }, [editor, localOnly, onAssistTarget])
+
   const onImageFile = (event: ChangeEvent<HTMLInputElement>): void => {
     const files = [...(event.target.files ?? [])]
     event.target.value = ''
@@ -124,6 +135,10 @@ export function DraftEditor({ index, draft, onWordCount }: DraftEditorProps) {
       <header className="draft-header">
         <TitleField index={index} draftId={draft.docId} />
         <SaveStatus sessions={[index, draft]} />
+        <PrivacySwitch index={index} draftId={draft.docId} workspaceLocalOnly={workspaceLocalOnly} />
+        <button type="button" className="small" aria-pressed={showProvenance} onClick={() => setShowProvenance((on) => !on)}>
+          Show AI text
+        </button>
         <button type="button" className="small" onClick={() => setHistoryOpen(true)}>
           History
         </button>
@@ -149,7 +164,7 @@ export function DraftEditor({ index, draft, onWordCount }: DraftEditorProps) {
           }}
         />
       ) : null}
-      <EditorContent editor={editor} className="draft-content" />
+      <EditorContent editor={editor} className={showProvenance ? 'draft-content show-provenance' : 'draft-content'} />
       <SpellMenu editor={editor} client={spell} />
       <HistoryDialog open={historyOpen} onClose={() => setHistoryOpen(false)} editor={editor} draft={draft} />
       <LinkDialog

@@ -1,3 +1,4 @@
+import type { Editor } from '@tiptap/react'
 import { useState } from 'react'
 import { useCore } from '../../app/coreContext'
 import { useGlobalShortcuts } from '../../app/useGlobalShortcuts'
@@ -19,9 +20,11 @@ interface DraftsViewProps {
   selectedId: string | null
   onSelect: (id: string | null) => void
   onWordCount: (words: number | null) => void
+  onAssistTarget: (target: { editor: Editor; localOnly: boolean } | null) => void
+  workspaceLocalOnly: boolean
 }
 
-export function DraftsView({ index, selectedId, onSelect, onWordCount }: DraftsViewProps) {
+export function DraftsView({ index, selectedId, onSelect, onWordCount, onAssistTarget, workspaceLocalOnly }: DraftsViewProps) {
   const { client } = useCore()
   const { active, trashed } = useDraftLists(index)
   const [filter, setFilter] = useState('')
@@ -125,7 +128,14 @@ export function DraftsView({ index, selectedId, onSelect, onWordCount }: DraftsV
                 Move to trash
               </button>
             </div>
-            <DraftEditor key={draft.session.docId} index={index} draft={draft.session} onWordCount={onWordCount} />
+            <DraftEditor
+              key={draft.session.docId}
+              index={index}
+              draft={draft.session}
+              onWordCount={onWordCount}
+              onAssistTarget={onAssistTarget}
+              workspaceLocalOnly={workspaceLocalOnly}
+            />
           </>
         ) : null}
       </div>

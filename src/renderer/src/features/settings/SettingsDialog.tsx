@@ -1,5 +1,7 @@
 import { ThemeSchema } from '../../../../shared/contracts/settings'
 import { Dialog } from '../../ui/Dialog'
+import { AiProvidersPanel } from '../aiSettings/AiProvidersPanel'
+import { WorkspaceArchivePanel } from '../archive/WorkspaceArchivePanel'
 import { BackupsPanel } from '../backups/BackupsPanel'
 import { THEME_LABELS } from './theme'
 import type { SettingsState } from './useSettings'
@@ -41,7 +43,9 @@ export function SettingsDialog({ open, onClose, settings }: SettingsDialogProps)
         ))}
       </fieldset>
       <p className="hint">System follows your computer&apos;s light or dark appearance.</p>
+      <AiProvidersPanel open={open} settings={settings} />
       <BackupsPanel />
+      <WorkspaceArchivePanel />
     </Dialog>
   )
 }

@@ -1,0 +1,190 @@
+import { EventPublisher } from '@orpc/server'
+import type { z } from 'zod'
+import type { AssistantRequest } from '../../shared/ai/actions'
+import { RULES_PROVIDER_ID, type ProviderConfig } from '../../shared/ai/providerConfig'
+import type { RouterPolicy } from '../../shared/ai/routerPolicy'
+import type { AssistEvent, ProviderHealth, ProviderListSchema } from '../../shared/contracts/ai'
+import type { Logger } from '../logger'
+import { monthOf, type AiStore } from './config/aiStore'
+import type { AiConfigSource } from './config/configSource'
+import { completionFor } from './prompts'
+import type { Provider } from './provider'
+import { AnthropicProvider } from './providers/anthropic'
+import { OpenAICompatibleProvider } from './providers/openaiCompatible'
+import { AiRouter } from './router/router'
+import type { ProviderHealth as RouterHealth } from './router/health'
+import { RulesProvider } from './rules/rulesProvider'
+
+type ProviderList = z.infer<typeof ProviderListSchema>
+
+const RULES_LABEL = 'Rule-based help'
+
+/** The settings test: one token, no user text. */
+const PROBE_REQUEST = { messages: [{ role: 'user' as const, content: 'Reply with the word OK.' }], maxTokens: 1 }
+
+export interface AiServiceOptions {
+  config: AiConfigSource
+  /** Token use is recorded here while the workspace database is open. */
+  usage: () => AiStore | null
+  /** The workspace-wide "Never send to cloud" setting. */
+  workspaceLocalOnly: () => boolean
+  log: Logger
+  now?: () => number
+}
+
+/** The writing assistant: configured providers behind the router, with usage caps and privacy switches. */
+export class AiService {
+  readonly healthEvents = new EventPublisher<{ changed: ProviderHealth[] }>()
+  private providers: Provider[] = [new RulesProvider()]
+  private configs = new Map<string, ProviderConfig>()
+  private readonly router: AiRouter
+  private readonly now: () => number
+  private reloading: Promise<void> = Promise.resolve()
+
+  constructor(private readonly options: AiServiceOptions) {
+    this.now = options.now ?? Date.now
+    this.router = new AiRouter({
+      providers: () => this.providers,
+      policy: () => options.config.policy(),
+      isAllowed: (provider) => !this.overCap(provider.id),
+      label: (providerId) => this.label(providerId),
+      onUsage: (providerId, usage) => options.usage()?.addUsage(providerId, this.now(), usage.inputTokens, usage.outputTokens),
+      log: options.log
+    })
+    this.router.subscribe(() => this.healthEvents.publish('changed', this.health()))
+  }
+
+  /** Rebuilds the providers from the configuration (after a change, or when the workspace database opens). */
+  reload(): Promise<void> {
+    this.reloading = this.reloading.then(async () => {
+      const clouds: Provider[] = []
+      const configs = new Map<string, ProviderConfig>()
+      for (const { config } of this.options.config.list()) {
+        configs.set(config.id, config)
+        let apiKey: string | undefined
+        try {
+          apiKey = await this.options.config.apiKey(config)
+        } catch (error) {
+          this.options.log.warn(`The API key of ${config.label} could not be read: ${error instanceof Error ? error.message : String(error)}`)
+        }
+        const settings = { id: config.id, baseUrl: config.baseUrl, model: config.model, apiKey }
+        clouds.push(config.kind === 'anthropic' ? new AnthropicProvider(settings) : new OpenAICompatibleProvider(settings))
+      }
+      this.configs = configs
+      this.providers = [...clouds, new RulesProvider()]
+      this.healthEvents.publish('changed', this.health())
+    })
+    return this.reloading
+  }
+
+  /** Streams an answer; the router moves along the chain on failures and marks seams. */
+  async *assist(request: AssistantRequest, localOnly: boolean, signal: AbortSignal): AsyncGenerator<AssistEvent> {
+    await this.reloading
+    const everythingLocal = localOnly || this.options.workspaceLocalOnly()
+    for await (const event of this.router.run(request.action, completionFor(request), { signal, localOnly: everythingLocal })) {
+      switch (event.type) {
+        case 'attempt':
+        case 'done':
+          yield { type: event.type, providerId: event.providerId, model: event.model, label: this.label(event.providerId) }
+          break
+        case 'token':
+          yield { type: 'token', text: event.text }
+          break
+        case 'switch':
+          yield { ...event, from: this.label(event.from), to: this.label(event.to) }
+          break
+        case 'notice':
+          yield { type: 'notice', providerId: event.providerId, message: event.message }
+          break
+        case 'skip':
+          break
+      }
+    }
+  }
+
+  /** A 1-token completion through one provider, bypassing the chain, to check its settings. */
+  async test(providerId: string): Promise<{ ok: boolean; message: string; firstTokenMs?: number }> {
+    await this.reloading
+    const provider = this.providers.find((p) => p.id === providerId)
+    if (!provider) return { ok: false, message: 'That provider is not configured.' }
+    const policy = this.options.config.policy()
+    const started = this.now()
+    const signal = AbortSignal.timeout(policy.timeouts.firstTokenMs)
+    try {
+      for await (const text of provider.stream(PROBE_REQUEST, { signal, connectTimeoutMs: policy.timeouts.connectMs })) {
+        if (text) return { ok: true, message: `${this.label(providerId)} answered.`, firstTokenMs: this.now() - started }
+      }
+      return { ok: false, message: `${this.label(providerId)} answered with no text.` }
+    } catch (error) {
+      if (signal.aborted) return { ok: false, message: `${this.label(providerId)} did not answer within ${policy.timeouts.firstTokenMs / 1000} s.` }
+      return { ok: false, message: error instanceof Error ? error.message : String(error) }
+    }
+  }
+
+  providerList(): ProviderList {
+    return {
+      providers: this.options.config.list().map(({ config, hasKey }) => ({ ...config, hasKey })),
+      editable: this.options.config.editable,
+      keyStorage: this.options.config.keyStorage
+    }
+  }
+
+  async saveProvider(config: ProviderConfig, apiKey: string | undefined): Promise<ProviderList> {
+    await this.options.config.save(config, apiKey)
+    await this.reload()
+    return this.providerList()
+  }
+
+  /** Null when there was no such provider. */
+  async removeProvider(providerId: string): Promise<ProviderList | null> {
+    if (!this.options.config.remove(providerId)) return null
+    await this.reload()
+    return this.providerList()
+  }
+
+  policy(): RouterPolicy {
+    return this.options.config.policy()
+  }
+
+  setChains(chains: RouterPolicy['chains']): RouterPolicy {
+    return this.options.config.setChains(chains)
+  }
+
+  health(): ProviderHealth[] {
+    return this.router.health().map((health: RouterHealth) => ({
+      providerId: health.providerId,
+      label: this.label(health.providerId),
+      model: health.model,
+      state: health.state,
+      downSince: health.downSince,
+      lastFailure: health.lastFailure?.message
+    }))
+  }
+
+  usage(): { providerId: string; month: string; inputTokens: number; outputTokens: number; cap?: number }[] {
+    const month = monthOf(this.now())
+    const used = new Map((this.options.usage()?.usage(month) ?? []).map((u) => [u.providerId, u]))
+    return [...this.configs.values()].map((config) => ({
+      providerId: config.id,
+      month,
+      inputTokens: used.get(config.id)?.inputTokens ?? 0,
+      outputTokens: used.get(config.id)?.outputTokens ?? 0,
+      cap: config.monthlyTokenCap
+    }))
+  }
+
+  close(): void {
+    this.router.close()
+  }
+
+  private label(providerId: string): string {
+    return providerId === RULES_PROVIDER_ID ? RULES_LABEL : (this.configs.get(providerId)?.label ?? providerId)
+  }
+
+  private overCap(providerId: string): boolean {
+    const cap = this.configs.get(providerId)?.monthlyTokenCap
+    if (cap === undefined) return false
+    const used = this.options.usage()?.usage(monthOf(this.now())).find((u) => u.providerId === providerId)
+    return used !== undefined && used.inputTokens + used.outputTokens >= cap
+  }
+}
