@@ -54,6 +54,7 @@ export function startCore(options: CoreOptions): Core {
     config,
     usage: () => stores()?.ai ?? null,
     workspaceLocalOnly: () => stores()?.settings.read().aiLocalOnly ?? false,
+    trustedCertificates: () => stores()?.settings.read().aiTrustedCertificates ?? '',
     log: options.log
   })
   void ai.reload()

@@ -28,6 +28,8 @@ export interface AiServiceOptions {
   usage: () => AiStore | null
   /** The workspace-wide "Never send to cloud" setting. */
   workspaceLocalOnly: () => boolean
+  /** Extra trusted CA certificates (PEM) for the cloud providers' connections. */
+  trustedCertificates: () => string
   log: Logger
   now?: () => number
 }
@@ -67,7 +69,9 @@ export class AiService {
         } catch (error) {
           this.options.log.warn(`The API key of ${config.label} could not be read: ${error instanceof Error ? error.message : String(error)}`)
         }
-        const settings = { id: config.id, baseUrl: config.baseUrl, model: config.model, apiKey }
+        const pem = this.options.trustedCertificates().trim()
+        const network = pem ? { extraCaCertificates: [pem] } : undefined
+        const settings = { id: config.id, label: config.label, baseUrl: config.baseUrl, model: config.model, apiKey, network }
         clouds.push(config.kind === 'anthropic' ? new AnthropicProvider(settings) : new OpenAICompatibleProvider(settings))
       }
       this.configs = configs

@@ -5,7 +5,12 @@ const settings = implementer.settings.use(requireStorage)
 export const settingsHandlers = {
   get: settings.get.handler(({ context }) => context.settings.read()),
 
-  update: settings.update.handler(({ context, input }) => context.settings.update(input)),
+  update: settings.update.handler(({ context, input }) => {
+    const updated = context.settings.update(input)
+    // The AI providers' connections are built with the trusted certificates: rebuild them.
+    if (input.aiTrustedCertificates !== undefined) void context.ai.reload()
+    return updated
+  }),
 
   changes: settings.changes.handler(async function* ({ context, signal }) {
     yield context.settings.read()

@@ -14,11 +14,19 @@ export const SettingsSchema = z.object({
   /** The AI provider order per assistant action (provider ids); actions not listed use every provider in settings order. */
   aiChains: z.partialRecord(AssistantActionSchema, z.array(z.string().min(1).max(64)).min(1).max(20)),
   /** "Never send to cloud" for the whole workspace: AI help uses local providers only. */
-  aiLocalOnly: z.boolean()
+  aiLocalOnly: z.boolean(),
+  /**
+   * Certificates (PEM) the AI providers' connections trust besides the system's: a newsroom
+   * proxy that inspects TLS presents its own. Empty for none.
+   */
+  aiTrustedCertificates: z
+    .string()
+    .max(200_000)
+    .regex(/^(\s*-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\s]+-----END CERTIFICATE-----)*\s*$/, 'only PEM certificates (-----BEGIN CERTIFICATE----- … -----END CERTIFICATE-----)')
 })
 export type Settings = z.infer<typeof SettingsSchema>
 
-export const DEFAULT_SETTINGS: Settings = { theme: 'system', versionRetentionDays: 90, aiChains: {}, aiLocalOnly: false }
+export const DEFAULT_SETTINGS: Settings = { theme: 'system', versionRetentionDays: 90, aiChains: {}, aiLocalOnly: false, aiTrustedCertificates: '' }
 
 /** A change to some settings; unknown keys are refused rather than silently dropped. */
 export const SettingsPatchSchema = SettingsSchema.partial().strict()

@@ -3,6 +3,7 @@ import type { ProviderEntry } from '../../../../shared/contracts/ai'
 import type { SettingsState } from '../settings/useSettings'
 import { ChainEditor } from './ChainEditor'
 import { ProviderForm } from './ProviderForm'
+import { TrustedCertificates } from './TrustedCertificates'
 import { useAiProviders } from './useAiProviders'
 import './aiSettings.css'
 
@@ -116,6 +117,7 @@ export function AiProvidersPanel({ open, settings }: { open: boolean; settings: 
           onChange={(chains) => void run(() => client.ai.policy.update({ chains }))}
         />
       ) : null}
+      <TrustedCertificates settings={settings} />
     </section>
   )
 }
