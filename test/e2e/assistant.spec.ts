@@ -84,7 +84,7 @@ test.describe('Writing assistant with failover', () => {
 
     await expect(suggestion(page).getByRole('status')).toHaveText('Answered by Backup Cloud · claude-fake')
     expect(await previewText(page)).toBe(ANSWER)
-    await expect(suggestion(page).getByRole('note')).toContainText('Primary Cloud stopped')
+    await expect(suggestion(page).getByRole('note')).toHaveText('Primary Cloud dropped the connection mid-answer; Backup Cloud continued from here.')
     // The backup was asked to continue from exactly what the primary had sent.
     const continued = clouds.backup.requests.at(-1)?.body as { messages: { role: string; content: unknown }[] }
     expect(JSON.stringify(continued.messages)).toContain(ANSWER.split(' ').slice(0, 60).join(' '))

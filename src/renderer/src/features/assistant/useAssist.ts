@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { AssistantRequest } from '../../../../shared/ai/actions'
+import type { ProviderFailureKind } from '../../../../shared/ai/failures'
 import type { AssistEvent } from '../../../../shared/contracts/ai'
 import { useCore } from '../../app/coreContext'
 import { describeError } from '../../lib/rpcError'
@@ -23,6 +24,20 @@ export type AssistState =
       message?: string
       notices: string[]
     }
+
+/** How a seam note says why the first provider stopped. */
+const WHAT_HAPPENED: Record<ProviderFailureKind, string> = {
+  network: 'could no longer be reached',
+  timeout: 'went silent',
+  server: 'had a server error',
+  'rate-limited': 'hit its rate limit',
+  config: 'refused the request (check its settings)',
+  rejected: 'refused the request',
+  malformed: 'sent a garbled reply',
+  cut: 'dropped the connection mid-answer',
+  unsupported: 'could not do this',
+  aborted: 'was stopped'
+}
 
 function byLabel(event: { label: string; model: string }): string {
   return `${event.label} · ${event.model}`
@@ -84,7 +99,7 @@ export function useAssist() {
                 if (s.parts.length > 0) beforeRestart = s.parts
                 return { parts: [] }
               })
-            } else seam = `${event.from} stopped (${event.message}); ${event.to} continued`
+            } else seam = `${event.from} ${WHAT_HAPPENED[event.reason]}; ${event.to} continued from here.`
             return
           case 'notice':
             update((s) => ({ notices: [...s.notices, event.message] }))
