@@ -33,7 +33,7 @@ function noAnswerMessage(outcomes: readonly ProviderOutcome[], configured: reado
 function describe(outcome: ProviderOutcome, name: string): string {
   if (outcome.result === 'failed') {
     // The rule-based helper says in its own words what it cannot do.
-    return outcome.failure === 'unsupported' ? sentencePart(outcome.message) : `${name} failed: ${sentencePart(outcome.message)}`
+    return outcome.failure === 'unsupported' ? sentencePart(outcome.message) : `${name} failed: ${sentencePart(outcome.message, name)}`
   }
   switch (outcome.reason) {
     case 'breaker-open':
@@ -56,9 +56,13 @@ function advice(outcomes: readonly ProviderOutcome[], configured: readonly Provi
   return 'Try again in a moment.'
 }
 
-/** A provider's sentence made to sit inside ours: no final full stop, and "The" becomes "the" (but "OpenAI" stays). */
-function sentencePart(message: string): string {
+/**
+ * A provider's sentence made to sit inside ours: no final full stop, and "The" becomes "the" (but
+ * "OpenAI" stays, and so does the provider's own name: "Anthropic answered…" is not "anthropic answered…").
+ */
+function sentencePart(message: string, name?: string): string {
   const trimmed = message.trim().replace(/\.$/, '')
+  if (name !== undefined && trimmed.startsWith(`${name} `)) return trimmed
   return /^[A-Z][a-z]/.test(trimmed) ? trimmed.charAt(0).toLowerCase() + trimmed.slice(1) : trimmed
 }
 
