@@ -9,6 +9,10 @@ export class RateLimits {
     this.until.set(providerId, now + retryAfterMs)
   }
 
+  clear(providerId: string): void {
+    this.until.delete(providerId)
+  }
+
   /** When the provider may be used again, or undefined if it may be used now. */
   limitedUntil(providerId: string, now: number): number | undefined {
     const until = this.until.get(providerId)

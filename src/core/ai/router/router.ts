@@ -175,6 +175,15 @@ export class AiRouter {
     return () => this.listeners.delete(listener)
   }
 
+  /**
+   * Forgets what the router learned about a provider: its settings changed (a new address, key or
+   * model), so its old outage, rate limit and latencies say nothing about it any more.
+   */
+  reset(providerId: string): void {
+    this.rateLimits.clear(providerId)
+    this.forget(providerId)
+  }
+
   /** Stops the background probes and timers. Runs in progress end through their own signals. */
   close(): void {
     this.prober.close()

@@ -35,6 +35,17 @@ afterEach(() => {
 })
 
 describe('AiRouter recovery', () => {
+  it('forgets a provider\'s outage when its settings change, so the fixed provider is tried at once', async () => {
+    const { openai, local, router } = cloudAndLocal()
+    await run(router)
+    expect(router.health()[0]?.state).toBe('down')
+    openai.script = answer('Cloud answer.')
+    router.reset('openai')
+    expect(router.health()[0]?.state).toBe('healthy')
+    expect(answerText((await run(router)).events)).toBe('Cloud answer.')
+    expect(local.callCount).toBe(1)
+  })
+
   it('opens the breaker after 3 consecutive timeouts and shows the provider as down', async () => {
     const openai = new ScriptedProvider('openai', hanging)
     const local = new ScriptedProvider('local', answer('Local answer.'), { kind: 'local' })
