@@ -4,7 +4,7 @@ import react from '@vitejs/plugin-react'
 
 // The Node-targeted entries share the "main" build: the Electron main process, the core
 // (started by main as a utilityProcess), headless mode (the same core in plain Node) and the
-// core's worker threads (document maintenance, checking an imported archive).
+// core's worker threads (document maintenance, checking an imported archive, local model inference).
 export default defineConfig({
   main: {
     build: {
@@ -14,7 +14,8 @@ export default defineConfig({
           core: resolve('src/core/hosts/utilityProcess.ts'),
           headless: resolve('src/headless/index.ts'),
           'maintenance-worker': resolve('src/core/docs/maintenanceWorker.ts'),
-          'archive-worker': resolve('src/core/archive/unpackWorker.ts')
+          'archive-worker': resolve('src/core/archive/unpackWorker.ts'),
+          'inference-worker': resolve('src/core/models/inference/inferenceWorker.ts')
         }
       }
     }

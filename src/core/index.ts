@@ -8,8 +8,10 @@ import { fileConfigSource } from './ai/config/fileConfigSource'
 import type { ProvidersFile } from './ai/config/providersFile'
 import type { SecretBox } from './ai/config/secretBox'
 import { storedConfigSource } from './ai/config/storedConfigSource'
+import { installedLocalProvider } from './ai/providers/localProvider'
 import { ArchiveTransfers } from './archive/archiveTransfers'
 import type { Logger } from './logger'
+import { InferenceHost } from './models/inference/inferenceHost'
 import type { CoreContext } from './rpc/context'
 import type { FrameTransport } from './rpc/frameTransport'
 import { createRpcServer } from './rpc/rpcServer'
@@ -25,6 +27,10 @@ export interface CoreOptions {
   maintenanceWorker?: string
   /** The built archive worker (out/main/archive-worker.js); without it an imported archive is checked inline. */
   archiveWorker?: string
+  /** The installed local models (`<modelsDir>/<model id>/config.json`...); default `<dataDir>/models`. */
+  modelsDir?: string
+  /** The built inference worker (out/main/inference-worker.js); without it local models run on the calling thread (tests). */
+  inferenceWorker?: string
   /** The app: the OS keychain (through Electron main) that encrypts API keys. */
   secrets?: SecretBox
   /** Headless mode's `--providers FILE`, already read; it replaces the stored provider settings. */
@@ -50,12 +56,14 @@ export function startCore(options: CoreOptions): Core {
     return services ? { ai: services.aiStore, settings: services.settings } : null
   }
   const config: AiConfigSource = options.providers ? fileConfigSource(options.providers) : storedConfigSource({ stores, secrets: options.secrets })
+  const inference = new InferenceHost({ modelsDir: options.modelsDir ?? join(options.dataDir, 'models'), workerScript: options.inferenceWorker, log: options.log })
   const ai = new AiService({
     config,
     usage: () => stores()?.ai ?? null,
     workspaceLocalOnly: () => stores()?.settings.read().aiLocalOnly ?? false,
     trustedCertificates: () => stores()?.settings.read().aiTrustedCertificates ?? '',
-    log: options.log
+    log: options.log,
+    localProvider: () => installedLocalProvider(inference)
   })
   void ai.reload()
   workspace.onSwapped = () => void ai.reload()
@@ -76,6 +84,7 @@ export function startCore(options: CoreOptions): Core {
     indexed: () => workspace.storage?.indexed() ?? Promise.resolve(),
     close: async () => {
       ai.close()
+      await inference.close()
       await context.archives.close()
       await workspace.close()
     }

@@ -8,9 +8,11 @@ export interface HeadlessArgs {
   port: number
   /** A JSON file with the AI providers (keys referenced by environment variable name). */
   providersFile?: string
+  /** The installed local models; default `<dataDir>/models`. */
+  modelsDir?: string
 }
 
-export const USAGE = 'Usage: npm run headless -- --data DIR [--port N] [--providers FILE]'
+export const USAGE = 'Usage: npm run headless -- --data DIR [--port N] [--providers FILE] [--models DIR]'
 
 export class UsageError extends Error {}
 
@@ -19,7 +21,7 @@ export function parseHeadlessArgs(argv: readonly string[]): HeadlessArgs {
   try {
     ;({ values } = parseArgs({
       args: [...argv],
-      options: { data: { type: 'string' }, port: { type: 'string', default: '4310' }, providers: { type: 'string' } },
+      options: { data: { type: 'string' }, port: { type: 'string', default: '4310' }, providers: { type: 'string' }, models: { type: 'string' } },
       strict: true
     }))
   } catch (error) {
@@ -30,5 +32,10 @@ export function parseHeadlessArgs(argv: readonly string[]): HeadlessArgs {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}".\n${USAGE}`)
   }
-  return { dataDir: resolve(values.data), port, providersFile: values.providers === undefined ? undefined : resolve(values.providers) }
+  return {
+    dataDir: resolve(values.data),
+    port,
+    providersFile: values.providers === undefined ? undefined : resolve(values.providers),
+    modelsDir: values.models === undefined ? undefined : resolve(values.models)
+  }
 }

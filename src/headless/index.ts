@@ -14,6 +14,8 @@ async function main(): Promise<void> {
     log: consoleLogger('holdfast'),
     maintenanceWorker: join(import.meta.dirname, 'maintenance-worker.js'),
     archiveWorker: join(import.meta.dirname, 'archive-worker.js'),
+    inferenceWorker: join(import.meta.dirname, 'inference-worker.js'),
+    modelsDir: args.modelsDir,
     providers: args.providersFile ? readProvidersFile(args.providersFile) : undefined
   })
   const web = createWebServer({

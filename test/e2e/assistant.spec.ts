@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import { startFakeCloud, type FakeCloud } from '../fixtures/fakeCloud'
+import { writeTinyTextModel } from '../fixtures/tinyModels'
 import { draftText, expectSaved, newDraft, openDrafts } from './fixtures/drafts'
 import { expect, test, type HeadlessInstance } from './fixtures/test'
 
@@ -148,5 +149,22 @@ test.describe('Writing assistant with failover', () => {
     await expect(suggestion(page).getByRole('alert')).toContainText(/local model/i)
     expect(clouds.primary.requests).toHaveLength(0)
     expect(clouds.backup.requests).toHaveLength(0)
+  })
+
+  test('with every cloud down, an installed local model answers what rule-based help cannot', async ({ page, launchHeadless, dataDir }) => {
+    const sentence = 'The harbour council will meet again next week to decide on the sea wall.'
+    const { modelId } = await writeTinyTextModel(join(dataDir, 'models'), { sentence })
+    const holdfast = await startWithClouds(launchHeadless, dataDir)
+    await writeSomething(page, holdfast.url)
+    await clouds.primary.setFault({ type: 'refuse' })
+    await clouds.backup.setFault({ type: 'refuse' })
+    const statusBar = page.getByRole('contentinfo', { name: 'Status bar' })
+    await expect(statusBar).toContainText('Local model: local')
+
+    await page.getByRole('button', { name: 'Rewrite' }).click()
+    await expect(suggestion(page).getByRole('status')).toHaveText(`Answered by Local model · ${modelId}`, { timeout: 20_000 })
+    expect(await previewText(page)).toBe(sentence)
+    await expect(statusBar).toContainText(/Primary Cloud: down since/)
+    await expect(statusBar).toContainText(/Backup Cloud: down since/)
   })
 })

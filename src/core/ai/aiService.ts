@@ -1,7 +1,8 @@
 import { EventPublisher } from '@orpc/server'
+import { createHash } from 'node:crypto'
 import type { z } from 'zod'
 import type { AssistantRequest } from '../../shared/ai/actions'
-import { RULES_PROVIDER_ID, type ProviderConfig } from '../../shared/ai/providerConfig'
+import { LOCAL_PROVIDER_ID, RULES_PROVIDER_ID, type ProviderConfig } from '../../shared/ai/providerConfig'
 import type { RouterPolicy } from '../../shared/ai/routerPolicy'
 import type { AssistEvent, ProviderHealth, ProviderListSchema } from '../../shared/contracts/ai'
 import type { Logger } from '../logger'
@@ -18,6 +19,7 @@ import { RulesProvider } from './rules/rulesProvider'
 type ProviderList = z.infer<typeof ProviderListSchema>
 
 const RULES_LABEL = 'Rule-based help'
+const LOCAL_LABEL = 'Local model'
 
 /** The settings test: one token, no user text. */
 const PROBE_REQUEST = { messages: [{ role: 'user' as const, content: 'Reply with the word OK.' }], maxTokens: 1 }
@@ -32,6 +34,8 @@ export interface AiServiceOptions {
   trustedCertificates: () => string
   log: Logger
   now?: () => number
+  /** The local model's provider when one is installed, asked at each reload; it goes between the clouds and the rules. */
+  localProvider?: () => Provider | undefined
 }
 
 /** The writing assistant: configured providers behind the router, with usage caps and privacy switches. */
@@ -39,6 +43,8 @@ export class AiService {
   readonly healthEvents = new EventPublisher<{ changed: ProviderHealth[] }>()
   private providers: Provider[] = [new RulesProvider()]
   private configs = new Map<string, ProviderConfig>()
+  /** What each cloud provider was built from (its key only as a hash), to notice when its settings change. */
+  private fingerprints = new Map<string, string>()
   private readonly router: AiRouter
   private readonly now: () => number
   private reloading: Promise<void> = Promise.resolve()
@@ -61,6 +67,7 @@ export class AiService {
     this.reloading = this.reloading.then(async () => {
       const clouds: Provider[] = []
       const configs = new Map<string, ProviderConfig>()
+      const fingerprints = new Map<string, string>()
       for (const { config } of this.options.config.list()) {
         configs.set(config.id, config)
         let apiKey: string | undefined
@@ -73,9 +80,16 @@ export class AiService {
         const network = pem ? { extraCaCertificates: [pem] } : undefined
         const settings = { id: config.id, label: config.label, baseUrl: config.baseUrl, model: config.model, apiKey, network }
         clouds.push(config.kind === 'anthropic' ? new AnthropicProvider(settings) : new OpenAICompatibleProvider(settings))
+        const fingerprint = createHash('sha256').update(JSON.stringify([config, pem, apiKey ?? ''])).digest('hex')
+        fingerprints.set(config.id, fingerprint)
+        // A provider whose address, key, model or certificates changed starts with a clean slate.
+        const before = this.fingerprints.get(config.id)
+        if (before !== undefined && before !== fingerprint) this.router.reset(config.id)
       }
       this.configs = configs
-      this.providers = [...clouds, new RulesProvider()]
+      this.fingerprints = fingerprints
+      const local = this.options.localProvider?.()
+      this.providers = [...clouds, ...(local ? [local] : []), new RulesProvider()]
       this.healthEvents.publish('changed', this.health())
     })
     return this.reloading
@@ -182,7 +196,9 @@ export class AiService {
   }
 
   private label(providerId: string): string {
-    return providerId === RULES_PROVIDER_ID ? RULES_LABEL : (this.configs.get(providerId)?.label ?? providerId)
+    if (providerId === RULES_PROVIDER_ID) return RULES_LABEL
+    if (providerId === LOCAL_PROVIDER_ID) return LOCAL_LABEL
+    return this.configs.get(providerId)?.label ?? providerId
   }
 
   private overCap(providerId: string): boolean {

@@ -31,7 +31,8 @@ const core = startCore({
   secrets,
   log: consoleLogger('core'),
   maintenanceWorker: join(import.meta.dirname, 'maintenance-worker.js'),
-  archiveWorker: join(import.meta.dirname, 'archive-worker.js')
+  archiveWorker: join(import.meta.dirname, 'archive-worker.js'),
+  inferenceWorker: join(import.meta.dirname, 'inference-worker.js')
 })
 
 parentPort.on('message', ({ data, ports }) => {

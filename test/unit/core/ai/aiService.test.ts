@@ -230,6 +230,19 @@ describe('AiService provider settings', () => {
     expect(beta.requests).toHaveLength(1)
   })
 
+  it('a provider fixed in Settings is used at once, not held down by the outage of its old address', async () => {
+    const alpha = await cloud({ apiKey: 'sk-alpha' })
+    const stores = workspace()
+    const { ai } = service(storedConfigSource({ stores: () => stores, secrets: keychain }), stores)
+    await ai.saveProvider(openai('alpha', 'Alpha Cloud', 'http://127.0.0.1:9/v1'), 'sk-alpha')
+    expect(answeredBy(await run(ai, SHORTEN))).toBe('Rule-based help')
+    expect(ai.health()[0]?.state).toBe('down')
+
+    await ai.saveProvider(openai('alpha', 'Alpha Cloud', alpha.openaiBaseUrl), undefined)
+    expect(ai.health()[0]?.state).toBe('healthy')
+    expect(answeredBy(await run(ai, SHORTEN))).toBe('Alpha Cloud')
+  })
+
   it('keeps a provider whose key cannot be unsealed, warns, and goes on to the next provider', async () => {
     const alpha = await cloud({ apiKey: 'sk-alpha' })
     const stores = workspace()

@@ -1,0 +1,58 @@
+import { LOCAL_PROVIDER_ID } from '../../../shared/ai/providerConfig'
+import type { InferenceHost } from '../../models/inference/inferenceHost'
+import { defaultTextModel } from '../../models/installedModels'
+import { CONTINUE_INSTRUCTION, type ChatMessage, type CompletionRequest, type Provider, type StreamOptions } from '../provider'
+
+export interface LocalProviderOptions {
+  host: InferenceHost
+  /** The installed model that answers: its folder path under the models folder. */
+  modelId: string
+  /** Default LOCAL_PROVIDER_ID ("local"). */
+  id?: string
+}
+
+/**
+ * A local model (transformers.js in the inference worker): no network, no key, no usage cap. The
+ * prompt is the tokenizer's own chat template. A continuation request (the partial answer as the
+ * assistant's turn, then CONTINUE_INSTRUCTION) is answered by writing the assistant's turn on from
+ * the partial text, so a failover mid-answer goes on where the previous provider stopped.
+ */
+export class LocalProvider implements Provider {
+  readonly id: string
+  readonly kind = 'local' as const
+  readonly model: string
+
+  constructor(private readonly options: LocalProviderOptions) {
+    this.id = options.id ?? LOCAL_PROVIDER_ID
+    this.model = options.modelId
+  }
+
+  async *stream(request: CompletionRequest, options: StreamOptions): AsyncGenerator<string, void, undefined> {
+    const { messages, prefill } = splitContinuation(request.messages)
+    const onUsage = options.onUsage
+    yield* this.options.host.stream(
+      { modelId: this.options.modelId, messages, prefill, maxTokens: request.maxTokens, temperature: request.temperature },
+      { signal: options.signal, onStats: onUsage ? (stats) => onUsage({ inputTokens: stats.inputTokens, outputTokens: stats.outputTokens }) : undefined }
+    )
+  }
+}
+
+/**
+ * The conversation to template and the text the answer already starts with. A continuation is
+ * recognised by its shape (see continuationRequest in router/continuation.ts): the partial answer
+ * as an assistant message followed by CONTINUE_INSTRUCTION as the last user message.
+ */
+export function splitContinuation(messages: readonly ChatMessage[]): { messages: ChatMessage[]; prefill?: string } {
+  const last = messages.at(-1)
+  const partial = messages.at(-2)
+  if (messages.length >= 3 && last?.role === 'user' && last.content === CONTINUE_INSTRUCTION && partial?.role === 'assistant') {
+    return { messages: messages.slice(0, -2), prefill: partial.content }
+  }
+  return { messages: [...messages] }
+}
+
+/** The local provider for the first installed text-generation model, or undefined when there is none. */
+export function installedLocalProvider(host: InferenceHost): LocalProvider | undefined {
+  const modelId = defaultTextModel(host.modelsDir)
+  return modelId === undefined ? undefined : new LocalProvider({ host, modelId })
+}

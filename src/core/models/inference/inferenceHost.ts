@@ -1,0 +1,311 @@
+import { Worker } from 'node:worker_threads'
+import { z } from 'zod'
+import { ProviderError, type ChatMessage } from '../../ai/provider'
+import type { Logger } from '../../logger'
+import { InferenceEngine } from './engine'
+import { FromWorkerSchema, ToWorkerSchema, type FromWorker, type GenerationStats, type ToWorker, type WorkerData, type WorkerFailure } from './protocol'
+
+export type { GenerationStats } from './protocol'
+
+/** A model stays loaded this long after its last request. */
+export const DEFAULT_IDLE_UNLOAD_MS = 5 * 60_000
+
+export interface InferenceHostOptions {
+  /** The models folder: `<modelsDir>/<modelId>/config.json` and so on. Nothing is ever downloaded. */
+  modelsDir: string
+  /** The built worker (out/main/inference-worker.js); without it the engine runs on the calling thread (tests, tools). */
+  workerScript?: string
+  idleUnloadMs?: number
+  log?: Logger
+}
+
+export interface GenerateRequest {
+  /** A folder path under the models folder, e.g. "HuggingFaceTB/SmolLM2-360M-Instruct". */
+  modelId: string
+  messages: ChatMessage[]
+  /** The assistant's answer starts with this text; only what follows it is streamed. */
+  prefill?: string
+  maxTokens: number
+  /** Absent or 0: greedy decoding. */
+  temperature?: number
+}
+
+export interface GenerateOptions {
+  /** Aborting ends the stream at once with ProviderError 'aborted' and stops the model at its next step. */
+  signal: AbortSignal
+  /** Called once after a complete answer. */
+  onStats?: (stats: GenerationStats) => void
+}
+
+export type ModelEvent = Extract<FromWorker, { type: 'model' }>
+
+/** The worker thread, or the engine on this thread: the same messages either way. */
+interface Channel {
+  send(message: ToWorker): void
+  /** Ends it as a crash would. */
+  kill(): Promise<void>
+  /** Ends it on purpose (close). */
+  stop(): Promise<void>
+}
+
+/**
+ * Runs local text generation off the core's thread. The worker starts with the first request;
+ * if it dies, every request in flight fails with ProviderError 'network' and the next request
+ * starts a new one. Requests to one model run one at a time, in order; a model loads once and
+ * is unloaded after `idleUnloadMs` without requests.
+ */
+export class InferenceHost {
+  private channel: Channel | undefined
+  private readonly pending = new Map<number, Answer>()
+  private readonly listeners = new Set<(event: ModelEvent) => void>()
+  private nextId = 1
+  private closed = false
+  private starts = 0
+
+  constructor(private readonly options: InferenceHostOptions) {}
+
+  get modelsDir(): string {
+    return this.options.modelsDir
+  }
+
+  /** How many times a worker (or in-process engine) was started: 1 after the first request, more after crashes. */
+  get startCount(): number {
+    return this.starts
+  }
+
+  /** Streams the answer's text deltas. Throws ProviderError. */
+  async *stream(request: GenerateRequest, options: GenerateOptions): AsyncGenerator<string, void, undefined> {
+    const { signal } = options
+    if (signal.aborted) throw abortedError()
+    if (this.closed) throw new ProviderError('network', 'The local model engine has been shut down.')
+    const id = this.nextId++
+    const message = ToWorkerSchema.safeParse({ type: 'generate', id, ...request })
+    if (!message.success) throw new ProviderError('rejected', `The local model request is not valid: ${z.prettifyError(message.error)}`)
+    const answer = new Answer(request.modelId)
+    const channel = this.ensureChannel()
+    this.pending.set(id, answer)
+    const onAbort = (): void => {
+      this.forget(id, channel)
+      answer.fail(abortedError())
+    }
+    signal.addEventListener('abort', onAbort, { once: true })
+    try {
+      channel.send(message.data)
+      for (;;) {
+        const next = await answer.next()
+        if (next === undefined) break
+        yield next
+      }
+      if (answer.stats) options.onStats?.(answer.stats)
+    } finally {
+      signal.removeEventListener('abort', onAbort)
+      // The consumer stopped early, or the answer failed: the worker need not go on.
+      this.forget(id, channel)
+    }
+  }
+
+  /** Called with every model load and idle unload. Returns the unsubscribe. */
+  onModelEvent(listener: (event: ModelEvent) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** Ends the worker at once as a crash would (diagnostics and tests); the next request starts a new one. */
+  async kill(): Promise<void> {
+    await this.channel?.kill()
+  }
+
+  /** Fails what is in flight and stops the worker. */
+  async close(): Promise<void> {
+    this.closed = true
+    const channel = this.channel
+    this.channel = undefined
+    this.failAll(new ProviderError('network', 'The local model engine was shut down.'))
+    await channel?.stop()
+  }
+
+  private forget(id: number, channel: Channel): void {
+    const answer = this.pending.get(id)
+    if (!answer) return
+    this.pending.delete(id)
+    if (!answer.finished && channel === this.channel) channel.send({ type: 'cancel', id })
+  }
+
+  private ensureChannel(): Channel {
+    if (!this.channel) {
+      this.starts++
+      const data: WorkerData = { modelsDir: this.options.modelsDir, idleUnloadMs: this.options.idleUnloadMs ?? DEFAULT_IDLE_UNLOAD_MS }
+      this.channel = this.options.workerScript ? this.startWorker(this.options.workerScript, data) : this.startInline(data)
+    }
+    return this.channel
+  }
+
+  private startWorker(script: string, data: WorkerData): Channel {
+    const worker = new Worker(script, { workerData: data, name: 'holdfast-inference' })
+    let crash: Error | undefined
+    let stopping = false
+    const channel: Channel = {
+      send: (message) => worker.postMessage(message),
+      kill: async () => {
+        await worker.terminate()
+      },
+      stop: async () => {
+        stopping = true
+        await worker.terminate()
+      }
+    }
+    worker.on('message', (message: unknown) => this.receive(channel, message))
+    worker.on('error', (error) => {
+      crash = error
+    })
+    worker.on('exit', (code) => {
+      if (stopping) return
+      this.died(channel, crash ? crash.message : `exit code ${code}`)
+    })
+    return channel
+  }
+
+  private startInline(data: WorkerData): Channel {
+    let alive = true
+    // Messages are cloned and delivered on a later turn, as between threads.
+    const engine = new InferenceEngine(data, (message) => {
+      const copy = structuredClone(message)
+      setImmediate(() => {
+        if (alive) this.receive(channel, copy)
+      })
+    })
+    const end = async (): Promise<void> => {
+      alive = false
+      await engine.close()
+    }
+    const channel: Channel = {
+      send: (message) => {
+        const copy = structuredClone(message)
+        setImmediate(() => {
+          if (alive) engine.receive(copy)
+        })
+      },
+      kill: async () => {
+        const closing = end()
+        this.died(channel, 'it was terminated')
+        await closing
+      },
+      stop: end
+    }
+    return channel
+  }
+
+  private receive(channel: Channel, raw: unknown): void {
+    if (channel !== this.channel) return
+    const parsed = FromWorkerSchema.safeParse(raw)
+    if (!parsed.success) {
+      this.options.log?.error('The inference worker sent a malformed message; it is ignored.', parsed.error)
+      return
+    }
+    const message = parsed.data
+    if (message.type === 'model') {
+      for (const listener of this.listeners) listener(message)
+      return
+    }
+    const answer = this.pending.get(message.id)
+    if (!answer) return
+    switch (message.type) {
+      case 'token':
+        answer.push(message.text)
+        break
+      case 'done':
+        answer.end(message.stats)
+        break
+      case 'error':
+        answer.fail(failureError(message.failure, answer.modelId, message.message))
+        break
+    }
+  }
+
+  private died(channel: Channel, reason: string): void {
+    if (channel !== this.channel) return
+    this.channel = undefined
+    const message = `The local model engine stopped unexpectedly (${reason}); it starts again with the next request.`
+    if (this.pending.size > 0) this.options.log?.warn(message)
+    this.failAll(new ProviderError('network', message))
+  }
+
+  private failAll(error: ProviderError): void {
+    for (const answer of this.pending.values()) answer.fail(error)
+    this.pending.clear()
+  }
+}
+
+function abortedError(): ProviderError {
+  return new ProviderError('aborted', 'The request was cancelled.')
+}
+
+/** What the user reads when the worker could not answer. */
+function failureError(failure: WorkerFailure, modelId: string, detail: string): ProviderError {
+  switch (failure) {
+    case 'missing-model':
+      return new ProviderError('unsupported', `The local model ${modelId} is not installed. Install it from the model manager or the outage kit.`)
+    case 'load-failed':
+      return new ProviderError('server', `${detail} Reinstall it from the model manager or the outage kit.`)
+    case 'generation-failed':
+      return new ProviderError('server', detail)
+    case 'bad-request':
+      return new ProviderError('rejected', detail)
+    case 'cancelled':
+      return abortedError()
+  }
+}
+
+/** One answer's deltas, read by one consumer; deltas that arrive while it is busy are joined. */
+class Answer {
+  stats: GenerationStats | undefined
+  finished = false
+  private texts: string[] = []
+  private error: ProviderError | undefined
+  private wake: (() => void) | undefined
+
+  constructor(readonly modelId: string) {}
+
+  push(text: string): void {
+    if (this.finished) return
+    this.texts.push(text)
+    this.notify()
+  }
+
+  end(stats: GenerationStats): void {
+    if (this.finished) return
+    this.finished = true
+    this.stats = stats
+    this.notify()
+  }
+
+  fail(error: ProviderError): void {
+    if (this.finished) return
+    this.finished = true
+    this.error = error
+    this.notify()
+  }
+
+  /** The next text, or undefined at the end; throws the failure after the text that came before it (an abort at once). */
+  async next(): Promise<string | undefined> {
+    for (;;) {
+      if (this.error?.kind === 'aborted') throw this.error
+      if (this.texts.length > 0) {
+        const text = this.texts.join('')
+        this.texts = []
+        return text
+      }
+      if (this.error) throw this.error
+      if (this.finished) return undefined
+      await new Promise<void>((resolve) => {
+        this.wake = resolve
+      })
+    }
+  }
+
+  private notify(): void {
+    const wake = this.wake
+    this.wake = undefined
+    wake?.()
+  }
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod'
+
+// The messages between the inference host (in the core) and the inference worker thread. Both
+// ends parse what they receive against these schemas.
+
+const ChatMessageSchema = z.object({ role: z.enum(['system', 'user', 'assistant']), content: z.string() })
+
+/** A model id is a folder path under the models folder ("org/name"), never absolute, never "..". */
+export const ModelIdSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/, 'a model id is a relative folder path of letters, digits, ".", "_" and "-"')
+  .refine((id) => !id.split('/').some((part) => part === '.' || part === '..'), 'a model id cannot contain "." or ".." parts')
+
+export const GenerateMessageSchema = z.object({
+  type: z.literal('generate'),
+  id: z.number().int(),
+  modelId: ModelIdSchema,
+  messages: z.array(ChatMessageSchema).min(1),
+  /** Text the assistant's turn already starts with; generation goes on from its end. */
+  prefill: z.string().optional(),
+  maxTokens: z.number().int().positive(),
+  /** Absent or 0: greedy decoding. */
+  temperature: z.number().min(0).max(2).optional()
+})
+export type GenerateMessage = z.infer<typeof GenerateMessageSchema>
+
+export const ToWorkerSchema = z.discriminatedUnion('type', [
+  GenerateMessageSchema,
+  /** Stop that request: dropped from its queue, or interrupted at the next generation step. */
+  z.object({ type: z.literal('cancel'), id: z.number().int() })
+])
+export type ToWorker = z.infer<typeof ToWorkerSchema>
+
+/**
+ * Why a request failed in the worker:
+ * - 'missing-model': no such folder (or no config.json) under the models folder;
+ * - 'load-failed': the files are there but transformers.js could not load them;
+ * - 'generation-failed': the model loaded but generation threw;
+ * - 'bad-request': the message did not parse (a bug on the host's side);
+ * - 'cancelled': the host cancelled it (the host has usually given up on it already).
+ */
+export const WorkerFailureSchema = z.enum(['missing-model', 'load-failed', 'generation-failed', 'bad-request', 'cancelled'])
+export type WorkerFailure = z.infer<typeof WorkerFailureSchema>
+
+export const GenerationStatsSchema = z.object({
+  /** Prompt tokens, including the prefill. */
+  inputTokens: z.number().int().min(0),
+  outputTokens: z.number().int().min(0),
+  /** Time spent loading the model for this request (0 when it was already loaded). */
+  loadMs: z.number().min(0),
+  /** From the start of generation (after the queue and the load) to the first text. */
+  firstTokenMs: z.number().min(0).optional(),
+  generateMs: z.number().min(0)
+})
+export type GenerationStats = z.infer<typeof GenerationStatsSchema>
+
+export const FromWorkerSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('token'), id: z.number().int(), text: z.string() }),
+  z.object({ type: z.literal('done'), id: z.number().int(), stats: GenerationStatsSchema }),
+  z.object({ type: z.literal('error'), id: z.number().int(), failure: WorkerFailureSchema, message: z.string() }),
+  /** Not tied to a request: a model was loaded or unloaded (after its idle period). */
+  z.object({ type: z.literal('model'), modelId: z.string(), state: z.enum(['loaded', 'unloaded']), ms: z.number().min(0) })
+])
+export type FromWorker = z.infer<typeof FromWorkerSchema>
+
+export const WorkerDataSchema = z.object({
+  modelsDir: z.string().min(1),
+  idleUnloadMs: z.number().int().positive()
+})
+export type WorkerData = z.infer<typeof WorkerDataSchema>
