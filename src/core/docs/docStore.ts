@@ -85,6 +85,18 @@ export class DocStore {
     return this.commits.submit(updates.map((data) => ({ docId, data })))
   }
 
+  /**
+   * Deletes a document and everything stored for it: log, snapshot, versions and its search
+   * row. Appends already accepted are written first, so none of them fails on a missing row.
+   */
+  remove(docId: string): boolean {
+    this.commits.flush()
+    return this.db.transaction(() => {
+      this.db.prepare('DELETE FROM search_index WHERE rowid = (SELECT rowid FROM documents WHERE id = ?)').run(docId)
+      return this.db.prepare('DELETE FROM documents WHERE id = ?').run(docId).changes === 1
+    }).immediate()
+  }
+
   /** Writes anything accepted but not yet committed (at shutdown). */
   flush(): void {
     this.commits.flush()

@@ -1,7 +1,23 @@
+import * as Y from 'yjs'
+import { WORKSPACE_INDEX_ID } from '../../shared/contracts/docs'
+import { applyUpdates } from '../../shared/docs/yjsUpdates'
+import { listDrafts } from '../../shared/workspace/workspaceIndex'
 import { implementer, requireStorage } from '../rpc/context'
+import type { DocStore } from './docStore'
 import { DocNotFoundError, InvalidUpdateError } from './docStore'
 
 const docs = implementer.docs.use(requireStorage)
+
+/** Whether the stored workspace index still lists a document (in the drafts list or the trash). */
+function listedInIndex(store: DocStore, docId: string): boolean {
+  if (docId === WORKSPACE_INDEX_ID) return true
+  if (!store.has(WORKSPACE_INDEX_ID)) return false
+  const index = new Y.Doc()
+  applyUpdates(index, store.load(WORKSPACE_INDEX_ID).updates)
+  const listed = listDrafts(index).some((draft) => draft.id === docId)
+  index.destroy()
+  return listed
+}
 
 export const docsHandlers = {
   create: docs.create.handler(({ context, input }) => ({ created: context.docs.create(input.docId, input.kind) })),
@@ -13,6 +29,12 @@ export const docsHandlers = {
       if (error instanceof DocNotFoundError) throw errors.NOT_FOUND({ data: { docId: input.docId } })
       throw error
     }
+  }),
+
+  remove: docs.remove.handler(({ context, input, errors }) => {
+    if (listedInIndex(context.docs, input.docId)) throw errors.STILL_LISTED({ data: { docId: input.docId } })
+    if (!context.docs.remove(input.docId)) throw errors.NOT_FOUND({ data: { docId: input.docId } })
+    return { removed: true as const }
   }),
 
   append: docs.append.handler(async ({ context, input, errors }) => {

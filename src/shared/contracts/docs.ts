@@ -45,6 +45,18 @@ export const docsContract = {
     .output(z.object({ updates: z.array(BinarySchema), updateCount: z.number().int() })),
 
   /**
+   * Deletes a document for good, with its history. Only for documents the workspace index no
+   * longer lists (drafts purged from the trash): anything still listed is refused.
+   */
+  remove: storageProcedure
+    .errors({
+      NOT_FOUND: docErrors.NOT_FOUND,
+      STILL_LISTED: { status: 409, message: 'That document is still in the workspace; move it to the trash and empty it first.', data: z.object({ docId: z.string() }) }
+    })
+    .input(z.object({ docId: DocIdSchema }))
+    .output(z.object({ removed: z.literal(true) })),
+
+  /**
    * Appends updates to the document's log. Resolves only once they are durable on disk, so the
    * UI may then call them saved. All-or-nothing: one invalid update refuses the whole call.
    */

@@ -3,7 +3,10 @@ import * as Y from 'yjs'
 import { startCore, type Core } from '../../../../src/core'
 import { connect, silentLog } from '../../../support/inProcessCore'
 import { useTempDirs } from '../../../support/tempDir'
+import { draftDoc } from '../../../support/drafts'
 import { recordUpdates, textOf } from '../../../support/yjs'
+import { WORKSPACE_INDEX_ID } from '../../../../src/shared/contracts/docs'
+import { addDraft, purgeTrash, TRASH_RETENTION_MS, trashDraft } from '../../../../src/shared/workspace/workspaceIndex'
 
 const tempDir = useTempDirs()
 const cores: Core[] = []
@@ -33,6 +36,35 @@ describe('docs over RPC', () => {
     const loaded = await second.docs.load({ docId: 'draft-1' })
     expect(loaded.updates[0]).toBeInstanceOf(Uint8Array)
     expect(textOf(loaded.updates)).toBe('Breaking news')
+  })
+
+  it('deletes a draft purged from the trash for good, and refuses one the workspace still lists', async () => {
+    const core = startCore({ dataDir: tempDir(), log: silentLog })
+    cores.push(core)
+    const c = connect(core).client
+    await c.docs.create({ docId: WORKSPACE_INDEX_ID, kind: 'index' })
+    const index = new Y.Doc()
+    const indexUpdates = recordUpdates(index)
+    addDraft(index, 'old-notes', 'Old notes', 0)
+    await c.docs.create({ docId: 'old-notes', kind: 'draft' })
+    await c.docs.append({ docId: 'old-notes', updates: [Y.encodeStateAsUpdate(draftDoc([['paragraph', 'A confidential source']]))] })
+    await c.docs.append({ docId: WORKSPACE_INDEX_ID, updates: indexUpdates.splice(0) })
+    await core.indexed()
+    expect((await c.search.drafts({ text: 'confidential', limit: 10 })).map((hit) => hit.docId)).toEqual(['old-notes'])
+
+    await expect(c.docs.remove({ docId: 'old-notes' })).rejects.toMatchObject({ code: 'STILL_LISTED' })
+    trashDraft(index, 'old-notes', 1)
+    await c.docs.append({ docId: WORKSPACE_INDEX_ID, updates: indexUpdates.splice(0) })
+    await expect(c.docs.remove({ docId: 'old-notes' })).rejects.toMatchObject({ code: 'STILL_LISTED' })
+    await expect(c.docs.remove({ docId: WORKSPACE_INDEX_ID })).rejects.toMatchObject({ code: 'STILL_LISTED' })
+
+    expect(purgeTrash(index, 2 + TRASH_RETENTION_MS)).toEqual(['old-notes'])
+    await c.docs.append({ docId: WORKSPACE_INDEX_ID, updates: indexUpdates.splice(0) })
+    expect(await c.docs.remove({ docId: 'old-notes' })).toEqual({ removed: true })
+    await expect(c.docs.load({ docId: 'old-notes' })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    await core.indexed()
+    expect(await c.search.drafts({ text: 'confidential', limit: 10 })).toEqual([])
+    await expect(c.docs.remove({ docId: 'old-notes' })).rejects.toMatchObject({ code: 'NOT_FOUND' })
   })
 
   it('answers an unknown document with NOT_FOUND', async () => {

@@ -27,8 +27,14 @@ export function useWorkspace(): WorkspaceState {
       .then((opened) => {
         session = opened
         if (cancelled) return void opened.close()
-        // Drafts trashed more than 30 days ago leave the index (their stored data stays in the database).
-        purgeTrash(opened.doc, Date.now())
+        // Drafts trashed more than 30 days ago leave the index, then the database (once the index
+        // change is durable, so a crash in between leaves them in the trash, not half gone).
+        const expired = purgeTrash(opened.doc, Date.now())
+        if (expired.length > 0) {
+          void opened.whenSaved().then(() =>
+            Promise.allSettled(expired.map((docId) => client.docs.remove({ docId })))
+          )
+        }
         setState({ phase: 'ready', index: opened })
       })
       .catch((error: unknown) => {
