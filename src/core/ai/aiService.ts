@@ -89,6 +89,7 @@ export class AiService {
       this.configs = configs
       this.fingerprints = fingerprints
       const local = this.options.localProvider?.()
+      local?.warmUp?.()
       this.providers = [...clouds, ...(local ? [local] : []), new RulesProvider()]
       this.healthEvents.publish('changed', this.health())
     })

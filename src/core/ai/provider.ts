@@ -47,6 +47,8 @@ export interface Provider {
    * are the router's job, not the provider's.
    */
   stream(request: CompletionRequest, options: StreamOptions): AsyncIterable<string>
+  /** Optional: get ready for the first request (start a worker, load a model) in the background. */
+  warmUp?(): void
 }
 
 /** The one error type providers throw. */

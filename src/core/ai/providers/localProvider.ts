@@ -35,7 +35,29 @@ export class LocalProvider implements Provider {
       { signal: options.signal, onStats: onUsage ? (stats) => onUsage({ inputTokens: stats.inputTokens, outputTokens: stats.outputTokens }) : undefined }
     )
   }
+
+  /**
+   * Starts the inference worker and loads the model now, so the first request does not spend
+   * the router's first-token budget on it (a real model takes seconds to load). Failures are
+   * left for a real request to report.
+   */
+  warmUp(): void {
+    void (async () => {
+      try {
+        for await (const text of this.stream(WARM_UP, { signal: AbortSignal.timeout(WARM_UP_BUDGET_MS), connectTimeoutMs: 0 })) {
+          if (text) break
+        }
+      } catch {
+        // Reported by the request that needs the model.
+      }
+    })()
+  }
 }
+
+/** The warm-up: one token, no user text. */
+const WARM_UP: CompletionRequest = { messages: [{ role: 'user', content: 'Hello' }], maxTokens: 1 }
+/** Loading a large model from a slow disk can take this long; the warm-up waits for it. */
+const WARM_UP_BUDGET_MS = 5 * 60_000
 
 /**
  * The conversation to template and the text the answer already starts with. A continuation is

@@ -52,6 +52,15 @@ describe(`LocalProvider through ${MODE}`, () => {
     expect(shouldContinue(REQUEST, 'x'.repeat(400), provider, 40)).toBe(true)
   })
 
+  it('warms up in the background: the model is loaded before the first request asks for it', async () => {
+    const modelsDir = tempDir()
+    const { modelId } = await writeTinyTextModel(modelsDir, { sentence: SENTENCE })
+    const host = hostFor({ modelsDir })
+    const loaded = new Promise<string>((resolve) => host.onModelEvent((event) => event.state === 'loaded' && resolve(event.modelId)))
+    new LocalProvider({ host, modelId }).warmUp()
+    expect(await loaded).toBe(modelId)
+  })
+
   it('streams the answer and reports the tokens it counted', async () => {
     const provider = await localProvider()
     let usage: { inputTokens: number; outputTokens: number } | undefined
