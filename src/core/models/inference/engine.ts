@@ -91,6 +91,10 @@ export class InferenceEngine {
       return
     }
     const message = parsed.data
+    if (message.type === 'shutdown') {
+      void this.close()
+      return
+    }
     if (message.type === 'cancel') {
       const job = this.jobs.get(message.id)
       if (job) {

@@ -9,6 +9,8 @@ export type { GenerationStats } from './protocol'
 
 /** A model stays loaded this long after its last request. */
 export const DEFAULT_IDLE_UNLOAD_MS = 5 * 60_000
+/** How long a worker asked to end may take (interrupting, releasing models) before it is terminated. */
+const SHUTDOWN_GRACE_MS = 3000
 
 export interface InferenceHostOptions {
   /** The models folder: `<modelsDir>/<modelId>/config.json` and so on. Nothing is ever downloaded. */
@@ -144,15 +146,24 @@ export class InferenceHost {
     const worker = new Worker(script, { workerData: data, name: 'holdfast-inference' })
     let crash: Error | undefined
     let stopping = false
+    // A polite end: the worker interrupts, releases its models and closes its port; only a worker
+    // that does not end in time is terminated (which can abort the process from native code).
+    const end = async (): Promise<void> => {
+      stopping = true
+      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()))
+      worker.postMessage({ type: 'shutdown' } satisfies ToWorker)
+      const timer = setTimeout(() => void worker.terminate(), SHUTDOWN_GRACE_MS)
+      await exited
+      clearTimeout(timer)
+    }
     const channel: Channel = {
       send: (message) => worker.postMessage(message),
       kill: async () => {
-        await worker.terminate()
+        // Seen from the host exactly as a crash: what is in flight fails, the next request restarts.
+        this.died(channel, 'it was terminated')
+        await end()
       },
-      stop: async () => {
-        stopping = true
-        await worker.terminate()
-      }
+      stop: end
     }
     worker.on('message', (message: unknown) => this.receive(channel, message))
     worker.on('error', (error) => {

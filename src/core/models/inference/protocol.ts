@@ -29,7 +29,9 @@ export type GenerateMessage = z.infer<typeof GenerateMessageSchema>
 export const ToWorkerSchema = z.discriminatedUnion('type', [
   GenerateMessageSchema,
   /** Stop that request: dropped from its queue, or interrupted at the next generation step. */
-  z.object({ type: z.literal('cancel'), id: z.number().int() })
+  z.object({ type: z.literal('cancel'), id: z.number().int() }),
+  /** Interrupt everything, release the models, and end the thread. */
+  z.object({ type: z.literal('shutdown') })
 ])
 export type ToWorker = z.infer<typeof ToWorkerSchema>
 
