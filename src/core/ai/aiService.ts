@@ -12,6 +12,8 @@ import { completionFor } from './prompts'
 import type { Provider } from './provider'
 import { AnthropicProvider } from './providers/anthropic'
 import { OpenAICompatibleProvider } from './providers/openaiCompatible'
+import { systemClock } from './router/clock'
+import { probeProvider } from './router/prober'
 import { AiRouter } from './router/router'
 import type { ProviderHealth as RouterHealth } from './router/health'
 import { RulesProvider } from './rules/rulesProvider'
@@ -20,9 +22,6 @@ type ProviderList = z.infer<typeof ProviderListSchema>
 
 const RULES_LABEL = 'Rule-based help'
 const LOCAL_LABEL = 'Local model'
-
-/** The settings test: one token, no user text. */
-const PROBE_REQUEST = { messages: [{ role: 'user' as const, content: 'Reply with the word OK.' }], maxTokens: 1 }
 
 export interface AiServiceOptions {
   config: AiConfigSource
@@ -126,18 +125,12 @@ export class AiService {
     await this.reloading
     const provider = this.providers.find((p) => p.id === providerId)
     if (!provider) return { ok: false, message: 'That provider is not configured.' }
-    const policy = this.options.config.policy()
+    // The router's own health probe (1 token, no user text), with the first-token timeout as its budget.
+    const { timeouts } = this.options.config.policy()
     const started = this.now()
-    const signal = AbortSignal.timeout(policy.timeouts.firstTokenMs)
-    try {
-      for await (const text of provider.stream(PROBE_REQUEST, { signal, connectTimeoutMs: policy.timeouts.connectMs })) {
-        if (text) return { ok: true, message: `${this.label(providerId)} answered.`, firstTokenMs: this.now() - started }
-      }
-      return { ok: false, message: `${this.label(providerId)} answered with no text.` }
-    } catch (error) {
-      if (signal.aborted) return { ok: false, message: `${this.label(providerId)} did not answer within ${policy.timeouts.firstTokenMs / 1000} s.` }
-      return { ok: false, message: error instanceof Error ? error.message : String(error) }
-    }
+    const failure = await probeProvider(provider, { signal: new AbortController().signal, budgetMs: timeouts.firstTokenMs, connectMs: timeouts.connectMs, clock: systemClock })
+    if (failure) return { ok: false, message: failure.message }
+    return { ok: true, message: `${this.label(providerId)} answered.`, firstTokenMs: this.now() - started }
   }
 
   providerList(): ProviderList {

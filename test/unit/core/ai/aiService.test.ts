@@ -273,14 +273,14 @@ describe('AiService provider settings', () => {
     const ok = await ai.test('alpha')
     expect(ok).toEqual({ ok: true, message: 'Alpha Cloud answered.', firstTokenMs: expect.any(Number) as unknown })
     // A probe: one token, none of the user's text.
-    expect(alpha.requests[0]?.body).toMatchObject({ max_tokens: 1, messages: [{ role: 'user', content: 'Reply with the word OK.' }] })
+    expect(alpha.requests[0]?.body).toMatchObject({ max_tokens: 1, messages: [{ role: 'user', content: 'Reply with the single word OK.' }] })
     expect(await ai.test('wrong')).toEqual({ ok: false, message: 'The API key for Wrong Key was refused. Check it in Settings → AI providers.' })
     expect(await ai.test('gone')).toEqual({ ok: false, message: `Could not reach Gone Cloud at ${gone.openaiBaseUrl} (ECONNREFUSED).` })
     expect(await ai.test('nobody')).toEqual({ ok: false, message: 'That provider is not configured.' })
 
     await alpha.setFault({ type: 'hang-before-headers' })
     const started = performance.now()
-    expect(await ai.test('alpha')).toEqual({ ok: false, message: 'Alpha Cloud did not answer within 0.3 s.' })
+    expect(await ai.test('alpha')).toEqual({ ok: false, message: 'The answer took longer than 0.3 s.' })
     expect(performance.now() - started).toBeLessThan(2000)
     // The settings test does not count against the chain: alpha is still healthy.
     expect(ai.health()[0]?.state).toBe('healthy')

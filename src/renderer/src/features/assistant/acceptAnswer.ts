@@ -41,7 +41,7 @@ function answerBlocks(parts: readonly AnswerPart[]): JSONContent[][] {
 
 /**
  * Puts an accepted answer into the draft: replacing what was asked about, or below it. A
- * one-line answer replacing part of a paragraph stays inline. One undo step takes it back.
+ * one-line answer replacing part of a paragraph stays inline. It goes in as one editor transaction.
  */
 export function acceptAnswer(editor: Editor, target: AssistTarget, parts: readonly AnswerPart[], action: AssistantAction): void {
   const blocks = answerBlocks(parts)
