@@ -38,9 +38,10 @@ export function applyUpdates(doc: Y.Doc, updates: readonly Uint8Array[], origin?
  * depend on have not arrived, as one update, or null when there are none.
  */
 export function pendingOf(doc: Y.Doc): Uint8Array | null {
+  // Yjs keeps pending parts in its v2 encoding; everything Holdfast stores is v1.
   const parts: Uint8Array[] = []
-  if (doc.store.pendingStructs) parts.push(doc.store.pendingStructs.update)
-  if (doc.store.pendingDs) parts.push(doc.store.pendingDs)
+  if (doc.store.pendingStructs) parts.push(Y.convertUpdateFormatV2ToV1(doc.store.pendingStructs.update))
+  if (doc.store.pendingDs) parts.push(Y.convertUpdateFormatV2ToV1(doc.store.pendingDs))
   if (parts.length === 0) return null
   return parts.length === 1 && parts[0] ? parts[0] : Y.mergeUpdates(parts)
 }

@@ -1,7 +1,8 @@
 import * as Y from 'yjs'
 import type { CoreClient } from '../../../shared/contracts'
 import type { DocKind } from '../../../shared/contracts/docs'
-import { applyUpdates, mergeInGroups } from '../../../shared/docs/yjsUpdates'
+import { LocalChanges } from '../../../shared/docs/localChanges'
+import { applyUpdates } from '../../../shared/docs/yjsUpdates'
 import { describeError } from './rpcError'
 
 export type SaveState = { status: 'saved' } | { status: 'saving' } | { status: 'failed'; message: string }
@@ -9,15 +10,24 @@ export type SaveState = { status: 'saved' } | { status: 'saving' } | { status: '
 /** Marks updates that came from storage, so they are not sent back to it. */
 const FROM_STORAGE = Symbol('from-storage')
 const MAX_UPDATES_PER_CALL = 5000
+/**
+ * Changes that add more characters and items than this go into an update of their own without
+ * waiting for the call in flight, so that a long wait (a failing disk) does not grow one update
+ * past what the core accepts (MAX_UPDATE_BYTES, 4 MiB; a character costs at most a few dozen bytes).
+ */
+const MAX_ADDED_PER_UPDATE = 100_000
 const RETRY_DELAYS_MS = [500, 1000, 2000, 5000, 10_000]
 
 /**
- * A live Y.Doc backed by the core's storage. Every local update is queued and sent in order;
- * the save state says "saved" only once the core has confirmed everything durable. A failed
- * write is kept and retried, never dropped.
+ * A live Y.Doc backed by the core's storage. Local changes are sent in order, gathered into one
+ * update per call to the core (changes made while a call is under way go in the next one); the
+ * save state says "saved" only once the core has confirmed everything durable. A failed write is
+ * kept and retried, never dropped.
  */
 export class DocSession {
   readonly doc = new Y.Doc()
+  private readonly changes: LocalChanges
+  /** Updates taken from `changes` and not yet durable, oldest first. */
   private outbox: Uint8Array[] = []
   private sending = false
   private retries = 0
@@ -29,9 +39,8 @@ export class DocSession {
     private readonly client: CoreClient,
     readonly docId: string
   ) {
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === FROM_STORAGE) return
-      this.outbox.push(update)
+    this.changes = new LocalChanges(this.doc, FROM_STORAGE, () => {
+      if (this.changes.added > MAX_ADDED_PER_UPDATE) this.takeChanges()
       this.setState({ status: 'saving' })
       this.send()
     })
@@ -58,37 +67,36 @@ export class DocSession {
 
   /** Resolves once everything written so far is durable. */
   whenSaved(): Promise<void> {
-    if (this.outbox.length === 0 && !this.sending) return Promise.resolve()
+    if (!this.hasUnsent() && !this.sending) return Promise.resolve()
     return new Promise((resolve) => this.idle.push(resolve))
   }
 
   /** Waits for pending writes, then releases the document. */
   async close(): Promise<void> {
     await this.whenSaved()
+    this.changes.destroy()
     this.doc.destroy()
     this.listeners.clear()
   }
 
   private send(): void {
-    if (this.sending || this.outbox.length === 0) return
+    if (this.sending || !this.hasUnsent()) return
     this.sending = true
-    const batch = this.outbox.splice(0, MAX_UPDATES_PER_CALL)
-    // Let the rest of this task's updates join the batch (one keystroke can emit several).
+    // Let the rest of this task's changes join the update (one keystroke can be several transactions).
     queueMicrotask(() => {
-      batch.push(...this.outbox.splice(0, MAX_UPDATES_PER_CALL - batch.length))
-      // Keystrokes merged in small groups: the same content in far fewer log entries and bytes.
-      const merged = mergeInGroups(batch)
+      this.takeChanges()
+      const batch = this.outbox.splice(0, MAX_UPDATES_PER_CALL)
       this.client.docs
-        .append({ docId: this.docId, updates: merged })
+        .append({ docId: this.docId, updates: batch })
         .then(() => {
           this.retries = 0
           this.sending = false
-          if (this.outbox.length > 0) return this.send()
+          if (this.hasUnsent()) return this.send()
           this.setState({ status: 'saved' })
           for (const resolve of this.idle.splice(0)) resolve()
         })
         .catch((error: unknown) => {
-          this.outbox.unshift(...merged)
+          this.outbox.unshift(...batch)
           this.setState({ status: 'failed', message: describeError(error) })
           const delay = RETRY_DELAYS_MS[Math.min(this.retries++, RETRY_DELAYS_MS.length - 1)]
           setTimeout(() => {
@@ -97,6 +105,15 @@ export class DocSession {
           }, delay)
         })
     })
+  }
+
+  private takeChanges(): void {
+    const update = this.changes.take()
+    if (update) this.outbox.push(update)
+  }
+
+  private hasUnsent(): boolean {
+    return this.outbox.length > 0 || !this.changes.isEmpty
   }
 
   private setState(state: SaveState): void {

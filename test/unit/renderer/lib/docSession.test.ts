@@ -1,0 +1,185 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import * as Y from 'yjs'
+import { DocSession, type SaveState } from '../../../../src/renderer/src/lib/docSession'
+import type { CoreClient } from '../../../../src/shared/contracts'
+import { MAX_UPDATE_BYTES } from '../../../../src/shared/contracts/docs'
+import { docFrom, expectSameState, Peer, randomChange, seededRandom, undoManagerFor } from '../../shared/docs/randomEdits'
+
+interface AppendCall {
+  updates: Uint8Array[]
+  settle(ok: boolean): void
+}
+
+/** A core whose append calls stay in flight until the test settles them. */
+class FakeCore {
+  readonly stored: Uint8Array[] = []
+  readonly inFlight: AppendCall[] = []
+  readonly client = {
+    docs: {
+      create: () => Promise.resolve({ created: true }),
+      load: () => Promise.resolve({ updates: [...this.stored], updateCount: this.stored.length }),
+      append: ({ updates }: { updates: Uint8Array[] }) =>
+        new Promise((resolve, reject) => {
+          this.inFlight.push({
+            updates,
+            settle: (ok) => {
+              if (!ok) return reject(new Error('The disk is full.'))
+              this.stored.push(...updates)
+              resolve({ durable: true })
+            }
+          })
+        })
+    }
+  } as unknown as CoreClient
+
+  /** Settles the oldest call in flight and lets the session react. */
+  async settle(ok: boolean): Promise<void> {
+    this.inFlight.shift()?.settle(ok)
+    await tick()
+  }
+}
+
+const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
+async function open(core: FakeCore): Promise<{ session: DocSession; states: SaveState['status'][] }> {
+  const session = await DocSession.open(core.client, 'paper', 'draft')
+  const states: SaveState['status'][] = []
+  session.onSaveState((state) => states.push(state.status))
+  return { session, states }
+}
+
+/** Settles calls (successfully) and runs retry timers until the session says everything is durable. */
+async function saveAll(core: FakeCore, session: DocSession): Promise<void> {
+  const progress = { saved: false }
+  void session.whenSaved().then(() => (progress.saved = true))
+  while (!progress.saved) {
+    if (core.inFlight.length > 0) await core.settle(true)
+    else await vi.advanceTimersByTimeAsync(10_000)
+  }
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+})
+
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+describe('DocSession', () => {
+  it('sends the changes of one task as one update and says saved once it is durable', async () => {
+    const core = new FakeCore()
+    const { session, states } = await open(core)
+    const text = session.doc.getText('text')
+    text.insert(0, 'hello')
+    text.insert(5, ' world')
+    text.delete(0, 1)
+    expect(session.saveState.status).toBe('saving')
+    await tick()
+
+    expect(core.inFlight.map((call) => call.updates.length)).toEqual([1])
+    await core.settle(true)
+    expect(states).toEqual(['saving', 'saved'])
+    await session.whenSaved()
+    expect(docFrom(core.stored).getText('text').toJSON()).toBe('ello world')
+  })
+
+  it('sends the changes made while a call is in flight in the next call', async () => {
+    const core = new FakeCore()
+    const { session } = await open(core)
+    const text = session.doc.getText('text')
+    text.insert(0, 'one')
+    await tick()
+    text.insert(3, ' two')
+    await tick()
+    text.insert(7, ' three')
+    await tick()
+    expect(core.inFlight).toHaveLength(1)
+
+    await core.settle(true)
+    expect(core.inFlight.map((call) => call.updates.length)).toEqual([1])
+    await core.settle(true)
+    expect(session.saveState.status).toBe('saved')
+    expectSameState(core.stored, session.doc)
+  })
+
+  it('retries a failed call with the same updates, followed by later changes', async () => {
+    const core = new FakeCore()
+    const { session, states } = await open(core)
+    const text = session.doc.getText('text')
+    text.insert(0, 'kept')
+    await tick()
+    const failed = core.inFlight[0]?.updates
+    await core.settle(false)
+    expect(session.saveState).toEqual({ status: 'failed', message: 'The disk is full.' })
+    text.insert(4, ' and more')
+    await vi.advanceTimersByTimeAsync(500)
+
+    expect(core.inFlight[0]?.updates.slice(0, 1)).toEqual(failed)
+    expect(core.inFlight[0]?.updates).toHaveLength(2)
+    await core.settle(true)
+    expect(states).toEqual(['saving', 'failed', 'saving', 'saved'])
+    expectSameState(core.stored, session.doc)
+  })
+
+  it('splits the changes of a long wait into updates the core accepts', async () => {
+    const core = new FakeCore()
+    const { session } = await open(core)
+    const text = session.doc.getText('text')
+    text.insert(0, 'first')
+    await tick()
+    for (let i = 0; i < 5; i++) text.insert(0, 'x'.repeat(60_000))
+    await core.settle(true)
+
+    const updates = core.inFlight[0]?.updates ?? []
+    expect(updates).toHaveLength(3)
+    for (const update of updates) expect(update.byteLength).toBeLessThan(MAX_UPDATE_BYTES / 10)
+    await core.settle(true)
+    expectSameState(core.stored, session.doc)
+  })
+
+  it('sends nothing back of what it loaded, even when part of it is pending', async () => {
+    const core = new FakeCore()
+    const writer = new Peer(2, seededRandom(1))
+    writer.edit(new Y.Doc())
+    writer.edit(writer.doc)
+    for (let update = writer.release(); update; update = writer.release()) core.stored.push(update)
+    core.stored.shift() // what the rest depends on is missing: the rest stays pending
+    const { session } = await open(core)
+    await tick()
+
+    expect(core.inFlight).toHaveLength(0)
+    expect(session.saveState.status).toBe('saved')
+  })
+
+  it('loses nothing over random edits, undo, pending updates, calls in flight and failed calls', async () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const random = seededRandom(seed)
+      const core = new FakeCore()
+      const writer = new Peer(2, random)
+      writer.edit(new Y.Doc())
+      for (let update = writer.release(); update; update = writer.release()) core.stored.push(update)
+      const { session } = await open(core)
+      session.doc.clientID = 1
+      const remote = new Peer(3, random)
+      const undo = undoManagerFor(session.doc)
+
+      for (let step = 0; step < 60; step++) {
+        const roll = random()
+        if (roll < 0.5) randomChange(session.doc, random, undo)
+        else if (roll < 0.6) {
+          const update = remote.release()
+          if (update) Y.applyUpdate(session.doc, update)
+        } else if (roll < 0.65) remote.edit(session.doc)
+        else if (roll < 0.75) await tick()
+        else if (roll < 0.85) await core.settle(true)
+        else if (roll < 0.9) await core.settle(false)
+        else await vi.advanceTimersByTimeAsync(1000)
+      }
+      await saveAll(core, session)
+
+      expectSameState(core.stored, session.doc)
+      await session.close()
+    }
+  })
+})
