@@ -8,13 +8,16 @@ import { fileConfigSource } from './ai/config/fileConfigSource'
 import type { ProvidersFile } from './ai/config/providersFile'
 import type { SecretBox } from './ai/config/secretBox'
 import { storedConfigSource } from './ai/config/storedConfigSource'
-import { installedLocalProvider } from './ai/providers/localProvider'
+import { LocalProvider } from './ai/providers/localProvider'
 import { ArchiveTransfers } from './archive/archiveTransfers'
 import type { Logger } from './logger'
+import { bundledCatalog } from './models/catalog/bundledCatalog'
 import { InferenceHost } from './models/inference/inferenceHost'
+import { ModelManager } from './models/manager/modelManager'
 import type { CoreContext } from './rpc/context'
 import type { FrameTransport } from './rpc/frameTransport'
 import { createRpcServer } from './rpc/rpcServer'
+import { EmbeddingModel } from './search/semantic/embeddingModel'
 import { Workspace } from './workspace'
 
 export const DATABASE_FILE = 'holdfast.db'
@@ -29,6 +32,8 @@ export interface CoreOptions {
   archiveWorker?: string
   /** The installed local models (`<modelsDir>/<model id>/config.json`...); default `<dataDir>/models`. */
   modelsDir?: string
+  /** The model hub to download from (a mirror, or a fake hub in tests); default https://huggingface.co. */
+  hubUrl?: string
   /** The built inference worker (out/main/inference-worker.js); without it local models run on the calling thread (tests). */
   inferenceWorker?: string
   /** The app: the OS keychain (through Electron main) that encrypts API keys. */
@@ -50,20 +55,36 @@ export interface Core {
 /** Starts the engine: opens (or recovers) the database and prepares the RPC API. */
 export function startCore(options: CoreOptions): Core {
   const status: AppStatus = { version, dataDir: options.dataDir, storage: 'blocked', notices: [] }
-  const workspace = new Workspace(join(options.dataDir, DATABASE_FILE), status, options.log, options.maintenanceWorker)
+  const modelsDir = options.modelsDir ?? join(options.dataDir, 'models')
+  const inference = new InferenceHost({ modelsDir, workerScript: options.inferenceWorker, log: options.log })
+  const embeddings = new EmbeddingModel(inference)
+  const workspace = new Workspace(join(options.dataDir, DATABASE_FILE), status, options.log, embeddings, options.maintenanceWorker)
   const stores = (): { ai: AiStore; settings: NonNullable<typeof workspace.storage>['services']['settings'] } | null => {
     const services = workspace.storage?.services
     return services ? { ai: services.aiStore, settings: services.settings } : null
   }
   const config: AiConfigSource = options.providers ? fileConfigSource(options.providers) : storedConfigSource({ stores, secrets: options.secrets })
-  const inference = new InferenceHost({ modelsDir: options.modelsDir ?? join(options.dataDir, 'models'), workerScript: options.inferenceWorker, log: options.log })
   const ai = new AiService({
     config,
     usage: () => stores()?.ai ?? null,
     workspaceLocalOnly: () => stores()?.settings.read().aiLocalOnly ?? false,
     trustedCertificates: () => stores()?.settings.read().aiTrustedCertificates ?? '',
     log: options.log,
-    localProvider: () => installedLocalProvider(inference)
+    localProvider: () => {
+      const modelId = models.chatModel()
+      return modelId === undefined ? undefined : new LocalProvider({ host: inference, modelId })
+    }
+  })
+  const models = new ModelManager({
+    modelsDir,
+    hubUrl: options.hubUrl ?? 'https://huggingface.co',
+    catalog: bundledCatalog(),
+    log: options.log,
+    // A model installed or removed rebuilds the AI providers and lets semantic search use (or drop) it.
+    onInstalledChanged: () => {
+      void ai.reload()
+      embeddings.modelsChanged()
+    }
   })
   void ai.reload()
   workspace.onSwapped = () => void ai.reload()
@@ -74,7 +95,8 @@ export function startCore(options: CoreOptions): Core {
     },
     workspace,
     archives: new ArchiveTransfers({ dataDir: options.dataDir, appVersion: version, workspace, unpackWorker: options.archiveWorker }),
-    ai
+    ai,
+    models
   }
   const rpc = createRpcServer(context, options.log)
 
@@ -84,6 +106,7 @@ export function startCore(options: CoreOptions): Core {
     indexed: () => workspace.storage?.indexed() ?? Promise.resolve(),
     close: async () => {
       ai.close()
+      models.close()
       await inference.close()
       await context.archives.close()
       await workspace.close()

@@ -4,6 +4,7 @@ import type { AppStatus } from '../shared/contracts/app'
 import type { BackupInfo } from '../shared/contracts/backups'
 import { backupDir, backupNow, copyOnline, isHealthyBackup, listBackups } from './backup/backupFiles'
 import type { Logger } from './logger'
+import type { EmbeddingModel } from './search/semantic/embeddingModel'
 import { openDatabase, type OpenedDatabase } from './storage/openDatabase'
 import { moveDatabaseAside } from './storage/quarantine'
 import { startStorage, type RunningStorage } from './storageServices'
@@ -26,6 +27,7 @@ export class Workspace {
     private readonly databaseFile: string,
     private readonly status: AppStatus,
     private readonly log: Logger,
+    private readonly embeddings: EmbeddingModel,
     private readonly maintenanceWorker: string | undefined
   ) {
     this.opened = openDatabase(databaseFile)
@@ -84,6 +86,6 @@ export class Workspace {
     this.status.storage = this.opened.state
     this.status.notices = this.opened.notices
     if (!this.opened.db) return null
-    return startStorage(this.opened.db, this.databaseFile, this.log, this.maintenanceWorker)
+    return startStorage(this.opened.db, this.databaseFile, this.log, this.embeddings, this.maintenanceWorker)
   }
 }

@@ -10,9 +10,18 @@ export interface HeadlessArgs {
   providersFile?: string
   /** The installed local models; default `<dataDir>/models`. */
   modelsDir?: string
+  /**
+   * Where local models run, for benchmarks only (BENCHMARKS.md): `{ inline: true }` runs them on
+   * the core's own thread (`--inference-inline`, the control that shows blocking), a script
+   * replaces the built inference worker (`--inference-worker FILE`, an instrumented wrapper).
+   * Absent: the built worker, as always.
+   */
+  inference?: { inline: true } | { workerScript: string }
+  /** The model hub to download from; default HF_ENDPOINT, else https://huggingface.co. */
+  hubUrl?: string
 }
 
-export const USAGE = 'Usage: npm run headless -- --data DIR [--port N] [--providers FILE] [--models DIR]'
+export const USAGE = 'Usage: npm run headless -- --data DIR [--port N] [--providers FILE] [--models DIR] [--hub URL]'
 
 export class UsageError extends Error {}
 
@@ -21,7 +30,15 @@ export function parseHeadlessArgs(argv: readonly string[]): HeadlessArgs {
   try {
     ;({ values } = parseArgs({
       args: [...argv],
-      options: { data: { type: 'string' }, port: { type: 'string', default: '4310' }, providers: { type: 'string' }, models: { type: 'string' } },
+      options: {
+        data: { type: 'string' },
+        port: { type: 'string', default: '4310' },
+        providers: { type: 'string' },
+        models: { type: 'string' },
+        hub: { type: 'string' },
+        'inference-inline': { type: 'boolean' },
+        'inference-worker': { type: 'string' }
+      },
       strict: true
     }))
   } catch (error) {
@@ -32,10 +49,26 @@ export function parseHeadlessArgs(argv: readonly string[]): HeadlessArgs {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}".\n${USAGE}`)
   }
+  if (values['inference-inline'] && values['inference-worker'] !== undefined) {
+    throw new UsageError(`--inference-inline and --inference-worker cannot be used together.\n${USAGE}`)
+  }
   return {
     dataDir: resolve(values.data),
     port,
     providersFile: values.providers === undefined ? undefined : resolve(values.providers),
-    modelsDir: values.models === undefined ? undefined : resolve(values.models)
+    modelsDir: values.models === undefined ? undefined : resolve(values.models),
+    inference: values['inference-inline'] ? { inline: true } : values['inference-worker'] === undefined ? undefined : { workerScript: resolve(values['inference-worker']) },
+    hubUrl: values.hub === undefined ? undefined : hubUrl(values.hub)
   }
+}
+
+function hubUrl(value: string): string {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new UsageError(`--hub must be an http or https address, not "${value}".\n${USAGE}`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--hub must be an http or https address, not "${value}".\n${USAGE}`)
+  return url.href.replace(/\/$/, '')
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { startCore } from '../core'
 import { readProvidersFile } from '../core/ai/config/providersFile'
 import { consoleLogger } from '../core/consoleLogger'
-import { parseHeadlessArgs, UsageError } from './args'
+import { parseHeadlessArgs, UsageError, type HeadlessArgs } from './args'
 import { createWebServer } from './webServer'
 
 /** Headless mode: the core in plain Node, serving the built renderer to a browser on 127.0.0.1. */
@@ -14,8 +14,10 @@ async function main(): Promise<void> {
     log: consoleLogger('holdfast'),
     maintenanceWorker: join(import.meta.dirname, 'maintenance-worker.js'),
     archiveWorker: join(import.meta.dirname, 'archive-worker.js'),
-    inferenceWorker: join(import.meta.dirname, 'inference-worker.js'),
+    inferenceWorker: inferenceWorkerScript(args),
     modelsDir: args.modelsDir,
+    // HF_ENDPOINT is the standard Hugging Face variable for a mirror.
+    hubUrl: args.hubUrl ?? process.env.HF_ENDPOINT,
     providers: args.providersFile ? readProvidersFile(args.providersFile) : undefined
   })
   const web = createWebServer({
@@ -37,6 +39,12 @@ async function main(): Promise<void> {
 
   const port = await web.listen(args.port)
   console.log(`Holdfast headless ready at http://127.0.0.1:${port}`)
+}
+
+/** The built inference worker, unless a benchmark asked for another script or for none (inline). */
+function inferenceWorkerScript(args: HeadlessArgs): string | undefined {
+  if (!args.inference) return join(import.meta.dirname, 'inference-worker.js')
+  return 'workerScript' in args.inference ? args.inference.workerScript : undefined
 }
 
 main().catch((error: unknown) => {

@@ -32,7 +32,8 @@ const core = startCore({
   log: consoleLogger('core'),
   maintenanceWorker: join(import.meta.dirname, 'maintenance-worker.js'),
   archiveWorker: join(import.meta.dirname, 'archive-worker.js'),
-  inferenceWorker: join(import.meta.dirname, 'inference-worker.js')
+  inferenceWorker: join(import.meta.dirname, 'inference-worker.js'),
+  hubUrl: process.env.HF_ENDPOINT
 })
 
 parentPort.on('message', ({ data, ports }) => {

@@ -8,8 +8,10 @@ import type { AiStore } from '../ai/config/aiStore'
 import type { ArchiveTransfers } from '../archive/archiveTransfers'
 import type { BlobStore } from '../blobs/blobStore'
 import type { SearchHit } from '../../shared/contracts/search'
+import type { SemanticSearch } from '../search/semantic/semanticSearch'
 import type { Workspace } from '../workspace'
 import type { DocStore } from '../docs/docStore'
+import type { ModelManager } from '../models/manager/modelManager'
 import type { SettingsStore } from '../settings/settingsStore'
 import type { VersionStore } from '../versions/versionStore'
 
@@ -21,6 +23,7 @@ export interface StorageServices {
   blobs: BlobStore
   aiStore: AiStore
   search: (text: string, limit: number) => SearchHit[]
+  semantic: SemanticSearch
   backUp: (reason: BackupReason) => Promise<BackupInfo>
 }
 
@@ -31,6 +34,7 @@ export interface CoreContext {
   workspace: Pick<Workspace, 'listBackups' | 'restore'>
   archives: ArchiveTransfers
   ai: AiService
+  models: ModelManager
 }
 
 /** The contract bound to the core's context: each feature implements its part from here. */

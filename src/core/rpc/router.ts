@@ -4,6 +4,7 @@ import { archiveHandlers } from '../archive/archiveHandlers'
 import { backupHandlers } from '../backup/backupHandlers'
 import { blobsHandlers } from '../blobs/blobsHandlers'
 import { docsHandlers } from '../docs/docsHandlers'
+import { modelsHandlers } from '../models/modelsHandlers'
 import { searchHandlers } from '../search/searchHandlers'
 import { settingsHandlers } from '../settings/settingsHandlers'
 import { transferHandlers } from '../transfer/transferHandlers'
@@ -18,6 +19,7 @@ export const router = implementer.router({
   backups: backupHandlers,
   blobs: blobsHandlers,
   docs: docsHandlers,
+  models: modelsHandlers,
   search: searchHandlers,
   settings: settingsHandlers,
   transfer: transferHandlers,

@@ -5,6 +5,7 @@ import { archiveContract } from './archive'
 import { backupsContract } from './backups'
 import { blobsContract } from './blobs'
 import { docsContract } from './docs'
+import { modelsContract } from './models'
 import { searchContract } from './search'
 import { settingsContract } from './settings'
 import { transferContract } from './transfer'
@@ -18,6 +19,7 @@ export const contract = {
   backups: backupsContract,
   blobs: blobsContract,
   docs: docsContract,
+  models: modelsContract,
   search: searchContract,
   settings: settingsContract,
   transfer: transferContract,

@@ -9,6 +9,13 @@ describe('parseHeadlessArgs', () => {
     expect(parseHeadlessArgs(['--data', 'x', '--port', '0']).port).toBe(0)
   })
 
+  it('reads the benchmark-only inference switches', () => {
+    expect(parseHeadlessArgs(['--data', 'x']).inference).toBeUndefined()
+    expect(parseHeadlessArgs(['--data', 'x', '--inference-inline']).inference).toEqual({ inline: true })
+    expect(parseHeadlessArgs(['--data', 'x', '--inference-worker', 'w.js']).inference).toEqual({ workerScript: resolve('w.js') })
+    expect(() => parseHeadlessArgs(['--data', 'x', '--inference-inline', '--inference-worker', 'w.js'])).toThrow(/cannot be used together/)
+  })
+
   it('explains what is wrong and shows the usage', () => {
     expect(() => parseHeadlessArgs([])).toThrow(UsageError)
     expect(() => parseHeadlessArgs([])).toThrow(/--data is required.*\nUsage: npm run headless/s)

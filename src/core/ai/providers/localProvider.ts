@@ -1,6 +1,5 @@
 import { LOCAL_PROVIDER_ID } from '../../../shared/ai/providerConfig'
 import type { InferenceHost } from '../../models/inference/inferenceHost'
-import { defaultTextModel } from '../../models/installedModels'
 import { CONTINUE_INSTRUCTION, type ChatMessage, type CompletionRequest, type Provider, type StreamOptions } from '../provider'
 
 export interface LocalProviderOptions {
@@ -71,10 +70,4 @@ export function splitContinuation(messages: readonly ChatMessage[]): { messages:
     return { messages: messages.slice(0, -2), prefill: partial.content }
   }
   return { messages: [...messages] }
-}
-
-/** The local provider for the first installed text-generation model, or undefined when there is none. */
-export function installedLocalProvider(host: InferenceHost): LocalProvider | undefined {
-  const modelId = defaultTextModel(host.modelsDir)
-  return modelId === undefined ? undefined : new LocalProvider({ host, modelId })
 }

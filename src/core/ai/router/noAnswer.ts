@@ -51,7 +51,7 @@ function advice(outcomes: readonly ProviderOutcome[], configured: readonly Provi
   if (outcomes.some((outcome) => outcome.result === 'failed' && outcome.failure === 'config')) return 'Check the API key and model name in the AI settings.'
   const local = configured.find((provider) => provider.kind === 'local')
   // The rule-based help's own message already says what installing the local models would do.
-  if (!local) return outcomes.some((o) => o.result === 'failed' && o.failure === 'unsupported') ? '' : 'Install the local models to keep writing offline.'
+  if (!local) return outcomes.some((o) => o.result === 'failed' && o.failure === 'unsupported') ? '' : 'Install the local models (Settings → Local models → Outage kit) to keep writing offline.'
   if (outcomes.some((outcome) => outcome.providerId === local.id)) return 'Check that the local model is running.'
   return 'Try again in a moment.'
 }

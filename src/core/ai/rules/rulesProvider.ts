@@ -18,7 +18,7 @@ const MODEL_ONLY: Record<ModelOnlyAction, { doing: string; offline: string }> = 
 }
 
 function needsModel({ doing, offline }: { doing: string; offline: string }): ProviderError {
-  return new ProviderError('unsupported', `${doing} needs an AI model, and none is reachable. Install the local models to ${offline} offline.`)
+  return new ProviderError('unsupported', `${doing} needs an AI model, and none is reachable. Install the local models (Settings → Local models → Outage kit) to ${offline} offline.`)
 }
 
 /** The rule-based answer to a request, or the reason there is none. */

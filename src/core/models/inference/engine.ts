@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import {
   env,
+  type FeatureExtractionPipeline,
   InterruptableStoppingCriteria,
   pipeline,
   type DataType,
@@ -12,13 +13,14 @@ import {
 } from '@huggingface/transformers'
 import { z } from 'zod'
 import { isModelInstalled, modelFolder } from '../installedModels'
-import { ToWorkerSchema, type FromWorker, type GenerateMessage, type WorkerData } from './protocol'
+import { ToWorkerSchema, type EmbedMessage, type FromWorker, type GenerateMessage, type ModelRequest, type WorkerData } from './protocol'
 
 type ChatMessage = GenerateMessage['messages'][number]
 
-// The model side of local inference: loads transformers.js text-generation pipelines from the
-// models folder only, keeps one queue per model, streams text deltas and stops at the next step
-// when cancelled. It runs inside the inference worker thread; tests may run it in-process.
+// The model side of local inference: loads transformers.js pipelines (text generation, feature
+// extraction) from the models folder only, keeps one queue per model, streams text deltas and
+// stops at the next step when cancelled, and embeds texts. It runs inside the inference worker
+// thread; tests may run it in-process.
 
 type Post = (message: FromWorker) => void
 
@@ -27,9 +29,13 @@ interface Job {
   readonly criteria: InterruptableStoppingCriteria
 }
 
+/** A loaded pipeline, tagged with the request type it serves. */
+type Loaded = { type: 'generate'; pipe: TextGenerationPipeline } | { type: 'embed'; pipe: FeatureExtractionPipeline }
+
 interface Slot {
   readonly modelId: string
-  generator?: TextGenerationPipeline
+  readonly type: ModelRequest['type']
+  loaded?: Loaded
   /** The end of this model's queue: requests (and the idle unload) run one after another. */
   tail: Promise<void>
   /** Requests queued or running. */
@@ -119,23 +125,24 @@ export class InferenceEngine {
       slots.map(async (slot) => {
         clearTimeout(slot.idleTimer)
         await slot.tail
-        await slot.generator?.dispose()
-        slot.generator = undefined
+        await slot.loaded?.pipe.dispose()
+        slot.loaded = undefined
       })
     )
   }
 
-  private enqueue(message: GenerateMessage): void {
+  private enqueue(message: ModelRequest): void {
     const job: Job = { cancelled: false, criteria: new InterruptableStoppingCriteria() }
     this.jobs.set(message.id, job)
-    const slot = this.slotFor(message.modelId)
+    const slot = this.slotFor(message)
     slot.waiting++
     clearTimeout(slot.idleTimer)
     slot.tail = slot.tail.then(async () => {
       try {
         await this.run(slot, message, job)
       } catch (error) {
-        this.post({ type: 'error', id: message.id, failure: 'generation-failed', message: `The local model ${message.modelId} failed: ${errorMessage(error)}` })
+        const failure = message.type === 'embed' ? 'embedding-failed' : 'generation-failed'
+        this.post({ type: 'error', id: message.id, failure, message: `The local model ${message.modelId} failed: ${errorMessage(error)}` })
       } finally {
         this.jobs.delete(message.id)
         slot.waiting--
@@ -144,27 +151,29 @@ export class InferenceEngine {
     })
   }
 
-  private slotFor(modelId: string): Slot {
-    let slot = this.slots.get(modelId)
+  /** One queue per model and pipeline type (a folder could serve both, loaded twice). */
+  private slotFor({ type, modelId }: ModelRequest): Slot {
+    const key = `${type}:${modelId}`
+    let slot = this.slots.get(key)
     if (!slot) {
-      slot = { modelId, tail: Promise.resolve(), waiting: 0 }
-      this.slots.set(modelId, slot)
+      slot = { modelId, type, tail: Promise.resolve(), waiting: 0 }
+      this.slots.set(key, slot)
     }
     return slot
   }
 
   private scheduleUnload(slot: Slot): void {
-    if (!slot.generator || this.closed) return
+    if (!slot.loaded || this.closed) return
     clearTimeout(slot.idleTimer)
     slot.idleTimer = setTimeout(() => {
       // Through the queue, so it never overlaps a request; skipped if one arrived meanwhile.
       slot.tail = slot.tail.then(async () => {
-        if (slot.waiting > 0 || !slot.generator) return
+        if (slot.waiting > 0 || !slot.loaded) return
         const started = performance.now()
-        const generator = slot.generator
-        slot.generator = undefined
+        const { pipe } = slot.loaded
+        slot.loaded = undefined
         try {
-          await generator.dispose()
+          await pipe.dispose()
         } finally {
           this.post({ type: 'model', modelId: slot.modelId, state: 'unloaded', ms: performance.now() - started })
         }
@@ -174,21 +183,21 @@ export class InferenceEngine {
     slot.idleTimer.unref()
   }
 
-  private async run(slot: Slot, message: GenerateMessage, job: Job): Promise<void> {
+  private async run(slot: Slot, message: ModelRequest, job: Job): Promise<void> {
     const { id, modelId } = message
     const cancelled = (): void => this.post({ type: 'error', id, failure: 'cancelled', message: 'The request was cancelled.' })
     // A cancel can arrive during any await below.
     const isCancelled = (): boolean => job.cancelled
     if (isCancelled()) return cancelled()
     let loadMs = 0
-    if (!slot.generator) {
+    if (!slot.loaded) {
       if (!isModelInstalled(this.options.modelsDir, modelId)) {
         this.post({ type: 'error', id, failure: 'missing-model', message: `The local model ${modelId} is not installed (no ${join(modelFolder(this.options.modelsDir, modelId), 'config.json')}).` })
         return
       }
       const started = performance.now()
       try {
-        slot.generator = await withLoadLock(() => this.load(modelId))
+        slot.loaded = await withLoadLock(() => this.load(slot.type, modelId))
       } catch (error) {
         this.post({ type: 'error', id, failure: 'load-failed', message: `The local model ${modelId} could not be loaded: ${errorMessage(error)}` })
         return
@@ -197,10 +206,12 @@ export class InferenceEngine {
       this.post({ type: 'model', modelId, state: 'loaded', ms: loadMs })
     }
     if (isCancelled()) return cancelled()
-    await this.generate(slot.generator, message, job, loadMs)
+    const { loaded } = slot
+    if (loaded.type === 'embed' && message.type === 'embed') await this.embed(loaded.pipe, message)
+    else if (loaded.type === 'generate' && message.type === 'generate') await this.generate(loaded.pipe, message, job, loadMs)
   }
 
-  private async load(modelId: string): Promise<TextGenerationPipeline> {
+  private async load(type: Slot['type'], modelId: string): Promise<Loaded> {
     const { modelsDir } = this.options
     // Only the models folder, never the network; the cache stays inside it (the package folder is read-only in an asar).
     env.allowRemoteModels = false
@@ -208,7 +219,18 @@ export class InferenceEngine {
     env.localModelPath = modelsDir
     env.cacheDir = join(modelsDir, '.cache')
     const dtype = pickDtype(modelFolder(modelsDir, modelId))
-    return await pipeline('text-generation', modelId, { local_files_only: true, device: 'cpu', ...(dtype ? { dtype } : {}) })
+    const options = { local_files_only: true, device: 'cpu', ...(dtype ? { dtype } : {}) } as const
+    if (type === 'embed') return { type, pipe: await pipeline('feature-extraction', modelId, options) }
+    return { type, pipe: await pipeline('text-generation', modelId, options) }
+  }
+
+  private async embed(extractor: FeatureExtractionPipeline, message: EmbedMessage): Promise<void> {
+    const output = await extractor(message.texts, { pooling: 'mean', normalize: true })
+    const dims = output.dims.at(-1) ?? 0
+    // A copy: the tensor's buffer may be a view into memory onnxruntime reuses.
+    const vectors = Float32Array.from(output.data as Float32Array)
+    output.dispose()
+    this.post({ type: 'embeddings', id: message.id, dims, vectors })
   }
 
   private async generate(generator: TextGenerationPipeline, message: GenerateMessage, job: Job, loadMs: number): Promise<void> {

@@ -39,6 +39,13 @@ export interface GenerateOptions {
   onStats?: (stats: GenerationStats) => void
 }
 
+export interface EmbedRequest {
+  /** A feature-extraction model's folder path under the models folder. */
+  modelId: string
+  /** At most 64 texts; each gets one mean-pooled, normalized vector. */
+  texts: string[]
+}
+
 export type ModelEvent = Extract<FromWorker, { type: 'model' }>
 
 /** The worker thread, or the engine on this thread: the same messages either way. */
@@ -51,14 +58,14 @@ interface Channel {
 }
 
 /**
- * Runs local text generation off the core's thread. The worker starts with the first request;
+ * Runs local text generation and embedding off the core's thread. The worker starts with the first request;
  * if it dies, every request in flight fails with ProviderError 'network' and the next request
  * starts a new one. Requests to one model run one at a time, in order; a model loads once and
  * is unloaded after `idleUnloadMs` without requests.
  */
 export class InferenceHost {
   private channel: Channel | undefined
-  private readonly pending = new Map<number, Answer>()
+  private readonly pending = new Map<number, Answer | Embedding>()
   private readonly listeners = new Set<(event: ModelEvent) => void>()
   private nextId = 1
   private closed = false
@@ -102,6 +109,30 @@ export class InferenceHost {
     } finally {
       signal.removeEventListener('abort', onAbort)
       // The consumer stopped early, or the answer failed: the worker need not go on.
+      this.forget(id, channel)
+    }
+  }
+
+  /** The texts' vectors, in order. Throws ProviderError ('aborted' when the signal aborts). */
+  async embed(request: EmbedRequest, signal: AbortSignal): Promise<Float32Array[]> {
+    if (signal.aborted) throw abortedError()
+    if (this.closed) throw new ProviderError('network', 'The local model engine has been shut down.')
+    const id = this.nextId++
+    const message = ToWorkerSchema.safeParse({ type: 'embed', id, ...request })
+    if (!message.success) throw new ProviderError('rejected', `The embedding request is not valid: ${z.prettifyError(message.error)}`)
+    const embedding = new Embedding(request.modelId, request.texts.length)
+    const channel = this.ensureChannel()
+    this.pending.set(id, embedding)
+    const onAbort = (): void => {
+      this.forget(id, channel)
+      embedding.fail(abortedError())
+    }
+    signal.addEventListener('abort', onAbort, { once: true })
+    try {
+      channel.send(message.data)
+      return await embedding.result
+    } finally {
+      signal.removeEventListener('abort', onAbort)
       this.forget(id, channel)
     }
   }
@@ -220,17 +251,16 @@ export class InferenceHost {
     }
     const answer = this.pending.get(message.id)
     if (!answer) return
-    switch (message.type) {
-      case 'token':
-        answer.push(message.text)
-        break
-      case 'done':
-        answer.end(message.stats)
-        break
-      case 'error':
-        answer.fail(failureError(message.failure, answer.modelId, message.message))
-        break
+    if (message.type === 'error') {
+      answer.fail(failureError(message.failure, answer.modelId, message.message))
+      return
     }
+    if (answer instanceof Embedding) {
+      if (message.type === 'embeddings') answer.resolve(message.dims, message.vectors)
+      return
+    }
+    if (message.type === 'token') answer.push(message.text)
+    else if (message.type === 'done') answer.end(message.stats)
   }
 
   private died(channel: Channel, reason: string): void {
@@ -259,11 +289,44 @@ function failureError(failure: WorkerFailure, modelId: string, detail: string): 
     case 'load-failed':
       return new ProviderError('server', `${detail} Reinstall it from the model manager or the outage kit.`)
     case 'generation-failed':
+    case 'embedding-failed':
       return new ProviderError('server', detail)
     case 'bad-request':
       return new ProviderError('rejected', detail)
     case 'cancelled':
       return abortedError()
+  }
+}
+
+/** One embed request's vectors, split out of the worker's flat array. */
+class Embedding {
+  finished = false
+  readonly result: Promise<Float32Array[]>
+  private settle!: { resolve: (vectors: Float32Array[]) => void; reject: (error: ProviderError) => void }
+
+  constructor(
+    readonly modelId: string,
+    private readonly count: number
+  ) {
+    this.result = new Promise((resolve, reject) => {
+      this.settle = { resolve, reject }
+    })
+  }
+
+  resolve(dims: number, flat: Float32Array): void {
+    if (this.finished) return
+    if (flat.length !== dims * this.count) {
+      this.fail(new ProviderError('server', `The local model ${this.modelId} returned ${flat.length / dims} vectors for ${this.count} texts.`))
+      return
+    }
+    this.finished = true
+    this.settle.resolve(Array.from({ length: this.count }, (_, i) => flat.slice(i * dims, (i + 1) * dims)))
+  }
+
+  fail(error: ProviderError): void {
+    if (this.finished) return
+    this.finished = true
+    this.settle.reject(error)
   }
 }
 

@@ -26,8 +26,21 @@ export const GenerateMessageSchema = z.object({
 })
 export type GenerateMessage = z.infer<typeof GenerateMessageSchema>
 
+/** Texts to embed: one mean-pooled, normalized vector each, from a feature-extraction model. */
+export const EmbedMessageSchema = z.object({
+  type: z.literal('embed'),
+  id: z.number().int(),
+  modelId: ModelIdSchema,
+  texts: z.array(z.string().max(20_000)).min(1).max(64)
+})
+export type EmbedMessage = z.infer<typeof EmbedMessageSchema>
+
+/** A request that goes through a model's queue. */
+export type ModelRequest = GenerateMessage | EmbedMessage
+
 export const ToWorkerSchema = z.discriminatedUnion('type', [
   GenerateMessageSchema,
+  EmbedMessageSchema,
   /** Stop that request: dropped from its queue, or interrupted at the next generation step. */
   z.object({ type: z.literal('cancel'), id: z.number().int() }),
   /** Interrupt everything, release the models, and end the thread. */
@@ -40,10 +53,11 @@ export type ToWorker = z.infer<typeof ToWorkerSchema>
  * - 'missing-model': no such folder (or no config.json) under the models folder;
  * - 'load-failed': the files are there but transformers.js could not load them;
  * - 'generation-failed': the model loaded but generation threw;
+ * - 'embedding-failed': the model loaded but embedding threw;
  * - 'bad-request': the message did not parse (a bug on the host's side);
  * - 'cancelled': the host cancelled it (the host has usually given up on it already).
  */
-export const WorkerFailureSchema = z.enum(['missing-model', 'load-failed', 'generation-failed', 'bad-request', 'cancelled'])
+export const WorkerFailureSchema = z.enum(['missing-model', 'load-failed', 'generation-failed', 'embedding-failed', 'bad-request', 'cancelled'])
 export type WorkerFailure = z.infer<typeof WorkerFailureSchema>
 
 export const GenerationStatsSchema = z.object({
@@ -61,6 +75,8 @@ export type GenerationStats = z.infer<typeof GenerationStatsSchema>
 export const FromWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('token'), id: z.number().int(), text: z.string() }),
   z.object({ type: z.literal('done'), id: z.number().int(), stats: GenerationStatsSchema }),
+  /** The answer to 'embed': `vectors` holds one vector of `dims` numbers per text, one after another. */
+  z.object({ type: z.literal('embeddings'), id: z.number().int(), dims: z.number().int().positive(), vectors: z.instanceof(Float32Array) }),
   z.object({ type: z.literal('error'), id: z.number().int(), failure: WorkerFailureSchema, message: z.string() }),
   /** Not tied to a request: a model was loaded or unloaded (after its idle period). */
   z.object({ type: z.literal('model'), modelId: z.string(), state: z.enum(['loaded', 'unloaded']), ms: z.number().min(0) })

@@ -251,7 +251,7 @@ describe('ai.assist over RPC', () => {
     const failure = await failureOf(assist(rpc, { action: 'rewrite', text: STORY }))
     expect(failure.code).toBe('AI_UNAVAILABLE')
     expect(failure.message).toMatch(/^No AI provider answered: rewriting needs an AI model\b/i)
-    expect(failure.message).toMatch(/Install the local models to rewrite offline\.$/)
+    expect(failure.message).toMatch(/Install the local models \(Settings → Local models → Outage kit\) to rewrite offline\.$/)
     expect(failure.data).toEqual({ failures: [{ providerId: 'rules', kind: 'unsupported', message: expect.stringMatching(/needs an AI model/) as unknown }] })
   })
 

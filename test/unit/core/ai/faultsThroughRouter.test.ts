@@ -494,7 +494,7 @@ describe('cloud faults through the router, with the real providers', () => {
       expect(error.message).toBe(
         `No AI provider answered: Primary Cloud failed: could not reach Primary Cloud at ${cloudA.openaiBaseUrl} (ECONNREFUSED); ` +
           'Backup Cloud failed: Backup Cloud answered with a server error (HTTP 503); ' +
-          'rewriting needs an AI model, and none is reachable. Install the local models to rewrite offline.'
+          'rewriting needs an AI model, and none is reachable. Install the local models (Settings → Local models → Outage kit) to rewrite offline.'
       )
       expect(route(outcome.events)).toEqual([
         attempt('primary'),

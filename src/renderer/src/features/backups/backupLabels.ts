@@ -1,4 +1,5 @@
 import type { BackupInfo } from '../../../../shared/contracts/backups'
+import { formatBytes } from '../../../../shared/text/formatBytes'
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 
@@ -10,6 +11,5 @@ const REASONS: Record<BackupInfo['reason'], string> = {
 }
 
 export function describeBackup(backup: BackupInfo): string {
-  const size = backup.bytes < 1024 * 1024 ? `${Math.ceil(backup.bytes / 1024)} KB` : `${(backup.bytes / 1024 / 1024).toFixed(1)} MB`
-  return `${when.format(backup.createdAt)} · ${REASONS[backup.reason]} · ${size}`
+  return `${when.format(backup.createdAt)} · ${REASONS[backup.reason]} · ${formatBytes(backup.bytes)}`
 }

@@ -11,9 +11,11 @@ import { createDraft, duplicateDraft, moveToTrash, restoreFromTrash } from './dr
 import { DraftEditor } from './DraftEditor'
 import { DraftList } from './DraftList'
 import { useDraftLists } from './useWorkspace'
+import { RelatedDrafts } from './RelatedDrafts'
 import { SearchResults } from './SearchResults'
 import { useDraftSearch } from './useDraftSearch'
 import { useDraftSession } from './useDraftSession'
+import { useSemanticStatus } from './useSemanticStatus'
 
 interface DraftsViewProps {
   index: DocSession
@@ -44,6 +46,7 @@ export function DraftsView({ index, selectedId, onSelect, onWordCount, onAssistT
   useGlobalShortcuts({ n: newDraft })
 
   const search = useDraftSearch(filter)
+  const semantic = useSemanticStatus()
   // Search covers the stored documents; only drafts that are not in the trash are offered.
   const activeIds = new Set(active.map((d) => d.id))
 
@@ -81,7 +84,12 @@ export function DraftsView({ index, selectedId, onSelect, onWordCount, onAssistT
         ) : null}
         {search.phase === 'searching' ? <p role="status">Searching…</p> : null}
         {search.phase === 'done' ? (
-          <SearchResults hits={search.hits.filter((hit) => activeIds.has(hit.docId))} selectedId={selectedId} onSelect={onSelect} />
+          <SearchResults
+            hits={search.hits.filter((hit) => activeIds.has(hit.docId))}
+            semantic={search.semantic}
+            selectedId={selectedId}
+            onSelect={onSelect}
+          />
         ) : null}
         {search.phase === 'failed' ? (
           <p role="alert" className="inline-error">
@@ -136,6 +144,7 @@ export function DraftsView({ index, selectedId, onSelect, onWordCount, onAssistT
               onAssistTarget={onAssistTarget}
               workspaceLocalOnly={workspaceLocalOnly}
             />
+            <RelatedDrafts docId={draft.session.docId} status={semantic} onSelect={onSelect} />
           </>
         ) : null}
       </div>

@@ -1,17 +1,17 @@
 import { useEffect, useState } from 'react'
-import type { SearchHit } from '../../../../shared/contracts/search'
+import type { CombinedHit, SemanticStatus } from '../../../../shared/contracts/search'
 import { useCore } from '../../app/coreContext'
 import { describeError } from '../../lib/rpcError'
 
 export type SearchState =
   | { phase: 'idle' }
   | { phase: 'searching'; text: string }
-  | { phase: 'done'; text: string; hits: SearchHit[] }
+  | { phase: 'done'; text: string; hits: CombinedHit[]; semantic: SemanticStatus }
   | { phase: 'failed'; text: string; message: string }
 
 const DEBOUNCE_MS = 150
 
-/** Full-text search as the user types (debounced); the newest query always wins. */
+/** Search by words and by meaning as the user types (debounced); the newest query always wins. */
 export function useDraftSearch(text: string): SearchState {
   const { client } = useCore()
   const [result, setResult] = useState<SearchState>({ phase: 'idle' })
@@ -22,8 +22,8 @@ export function useDraftSearch(text: string): SearchState {
     const abort = new AbortController()
     const timer = setTimeout(() => {
       client.search
-        .drafts({ text: query }, { signal: abort.signal })
-        .then((hits) => setResult({ phase: 'done', text: query, hits }))
+        .combined({ text: query }, { signal: abort.signal })
+        .then(({ hits, semantic }) => setResult({ phase: 'done', text: query, hits, semantic }))
         .catch((error: unknown) => {
           if (!abort.signal.aborted) setResult({ phase: 'failed', text: query, message: describeError(error) })
         })

@@ -3,6 +3,7 @@ import { Dialog } from '../../ui/Dialog'
 import { AiProvidersPanel } from '../aiSettings/AiProvidersPanel'
 import { WorkspaceArchivePanel } from '../archive/WorkspaceArchivePanel'
 import { BackupsPanel } from '../backups/BackupsPanel'
+import { ModelsPanel } from '../models/ModelsPanel'
 import { THEME_LABELS } from './theme'
 import type { SettingsState } from './useSettings'
 
@@ -44,6 +45,7 @@ export function SettingsDialog({ open, onClose, settings }: SettingsDialogProps)
       </fieldset>
       <p className="hint">System follows your computer&apos;s light or dark appearance.</p>
       <AiProvidersPanel open={open} settings={settings} />
+      <ModelsPanel open={open} />
       <BackupsPanel />
       <WorkspaceArchivePanel />
     </Dialog>

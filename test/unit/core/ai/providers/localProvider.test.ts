@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startCore, type Core } from '../../../../../src/core'
 import { closeTransports } from '../../../../../src/core/ai/http/transport'
 import { CONTINUE_INSTRUCTION, type CompletionRequest } from '../../../../../src/core/ai/provider'
-import { installedLocalProvider, LocalProvider, splitContinuation } from '../../../../../src/core/ai/providers/localProvider'
+import { LocalProvider, splitContinuation } from '../../../../../src/core/ai/providers/localProvider'
 import { OpenAICompatibleProvider } from '../../../../../src/core/ai/providers/openaiCompatible'
 import { continuationRequest, shouldContinue } from '../../../../../src/core/ai/router/continuation'
 import type { RouterEvent } from '../../../../../src/core/ai/router/events'
@@ -85,13 +85,6 @@ describe(`LocalProvider through ${MODE}`, () => {
     const outcome = await runStream(provider, REQUEST)
     expect(outcome.error?.kind).toBe('unsupported')
     expect(outcome.error?.message).toBe('The local model HuggingFaceTB/SmolLM2-360M-Instruct is not installed. Install it from the model manager or the outage kit.')
-  })
-
-  it('is offered only when a text-generation model is installed', async () => {
-    const modelsDir = tempDir()
-    expect(installedLocalProvider(hostFor({ modelsDir }))).toBeUndefined()
-    await writeTinyTextModel(modelsDir, { id: 'acme/writer', sentence: SENTENCE })
-    expect(installedLocalProvider(hostFor({ modelsDir }))?.model).toBe('acme/writer')
   })
 
   describe('behind the router', () => {

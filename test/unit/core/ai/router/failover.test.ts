@@ -148,7 +148,7 @@ describe('AiRouter failover', () => {
 
   it('says what happened and what to do when no provider answers', async () => {
     const openai = new ScriptedProvider('openai', failing('network'))
-    const rules = new ScriptedProvider('rules', failing('unsupported', { message: 'Rewriting needs an AI model, and none is reachable. Install the local models to rewrite offline.' }), { kind: 'rules' })
+    const rules = new ScriptedProvider('rules', failing('unsupported', { message: 'Rewriting needs an AI model, and none is reachable. Install the local models (Settings → Local models → Outage kit) to rewrite offline.' }), { kind: 'rules' })
     const router = routerFor([openai, rules], (providerId) => (providerId === 'openai' ? 'OpenAI' : 'Rule-based help'))
     await run(router)
     vi.setSystemTime(new Date(2026, 10, 3, 14, 9, 0))
@@ -159,11 +159,11 @@ describe('AiRouter failover', () => {
     ])
     expect(error).toBeInstanceOf(NoProviderAnsweredError)
     expect((error as Error).message).toBe(
-      'No AI provider answered: OpenAI is down since 14:02; rewriting needs an AI model, and none is reachable. Install the local models to rewrite offline.'
+      'No AI provider answered: OpenAI is down since 14:02; rewriting needs an AI model, and none is reachable. Install the local models (Settings → Local models → Outage kit) to rewrite offline.'
     )
     expect((error as NoProviderAnsweredError).outcomes).toEqual([
       { providerId: 'openai', result: 'skipped', reason: 'breaker-open', downSince: new Date(2026, 10, 3, 14, 2, 0).getTime() },
-      { providerId: 'rules', result: 'failed', failure: 'unsupported', message: 'Rewriting needs an AI model, and none is reachable. Install the local models to rewrite offline.' }
+      { providerId: 'rules', result: 'failed', failure: 'unsupported', message: 'Rewriting needs an AI model, and none is reachable. Install the local models (Settings → Local models → Outage kit) to rewrite offline.' }
     ])
   })
 
