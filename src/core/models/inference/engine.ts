@@ -101,6 +101,13 @@ export class InferenceEngine {
       void this.close()
       return
     }
+    if (message.type === 'release-idle') {
+      for (const slot of this.slots.values()) {
+        clearTimeout(slot.idleTimer)
+        this.unloadIfIdle(slot)
+      }
+      return
+    }
     if (message.type === 'cancel') {
       const job = this.jobs.get(message.id)
       if (job) {
@@ -165,22 +172,24 @@ export class InferenceEngine {
   private scheduleUnload(slot: Slot): void {
     if (!slot.loaded || this.closed) return
     clearTimeout(slot.idleTimer)
-    slot.idleTimer = setTimeout(() => {
-      // Through the queue, so it never overlaps a request; skipped if one arrived meanwhile.
-      slot.tail = slot.tail.then(async () => {
-        if (slot.waiting > 0 || !slot.loaded) return
-        const started = performance.now()
-        const { pipe } = slot.loaded
-        slot.loaded = undefined
-        try {
-          await pipe.dispose()
-        } finally {
-          this.post({ type: 'model', modelId: slot.modelId, state: 'unloaded', ms: performance.now() - started })
-        }
-      })
-    }, this.options.idleUnloadMs)
+    slot.idleTimer = setTimeout(() => this.unloadIfIdle(slot), this.options.idleUnloadMs)
     // In-process engines must not keep a test runner alive; the worker lives on its port anyway.
     slot.idleTimer.unref()
+  }
+
+  /** Through the queue, so it never overlaps a request; skipped if one arrived meanwhile. */
+  private unloadIfIdle(slot: Slot): void {
+    slot.tail = slot.tail.then(async () => {
+      if (slot.waiting > 0 || !slot.loaded) return
+      const started = performance.now()
+      const { pipe } = slot.loaded
+      slot.loaded = undefined
+      try {
+        await pipe.dispose()
+      } finally {
+        this.post({ type: 'model', modelId: slot.modelId, state: 'unloaded', ms: performance.now() - started })
+      }
+    })
   }
 
   private async run(slot: Slot, message: ModelRequest, job: Job): Promise<void> {

@@ -1,3 +1,4 @@
+import { freemem, totalmem } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { z } from 'zod'
 import { ProviderError, type ChatMessage } from '../../ai/provider'
@@ -18,7 +19,23 @@ export interface InferenceHostOptions {
   /** The built worker (out/main/inference-worker.js); without it the engine runs on the calling thread (tests, tools). */
   workerScript?: string
   idleUnloadMs?: number
+  /** When models not in use are unloaded early because the computer is short of memory. */
+  memory?: MemoryWatch
   log?: Logger
+}
+
+export interface MemoryWatch {
+  /** Memory the system can still give (os.freemem: MemAvailable on Linux). */
+  freeBytes: () => number
+  /** Below this, idle models are unloaded. */
+  lowBytes: number
+  checkEveryMs: number
+}
+
+const DEFAULT_MEMORY_WATCH: MemoryWatch = {
+  freeBytes: freemem,
+  lowBytes: Math.max(512 * 2 ** 20, totalmem() * 0.1),
+  checkEveryMs: 15_000
 }
 
 export interface GenerateRequest {
@@ -70,6 +87,8 @@ export class InferenceHost {
   private nextId = 1
   private closed = false
   private starts = 0
+  private readonly loadedModels = new Set<string>()
+  private memoryTimer: NodeJS.Timeout | undefined
 
   constructor(private readonly options: InferenceHostOptions) {}
 
@@ -151,10 +170,23 @@ export class InferenceHost {
   /** Fails what is in flight and stops the worker. */
   async close(): Promise<void> {
     this.closed = true
+    clearInterval(this.memoryTimer)
     const channel = this.channel
     this.channel = undefined
     this.failAll(new ProviderError('network', 'The local model engine was shut down.'))
     await channel?.stop()
+  }
+
+  /** While models are loaded, checks the system's free memory and asks the worker to release idle ones when it runs short. */
+  private watchMemory(): void {
+    if (this.memoryTimer) return
+    const watch = this.options.memory ?? DEFAULT_MEMORY_WATCH
+    this.memoryTimer = setInterval(() => {
+      if (this.loadedModels.size === 0 || !this.channel || watch.freeBytes() >= watch.lowBytes) return
+      this.options.log?.warn(`Memory is short (${Math.round(watch.freeBytes() / 2 ** 20)} MB free): unloading local models that are not in use.`)
+      this.channel.send({ type: 'release-idle' })
+    }, watch.checkEveryMs)
+    this.memoryTimer.unref()
   }
 
   private forget(id: number, channel: Channel): void {
@@ -169,6 +201,8 @@ export class InferenceHost {
       this.starts++
       const data: WorkerData = { modelsDir: this.options.modelsDir, idleUnloadMs: this.options.idleUnloadMs ?? DEFAULT_IDLE_UNLOAD_MS }
       this.channel = this.options.workerScript ? this.startWorker(this.options.workerScript, data) : this.startInline(data)
+      this.loadedModels.clear()
+      this.watchMemory()
     }
     return this.channel
   }
@@ -246,6 +280,8 @@ export class InferenceHost {
     }
     const message = parsed.data
     if (message.type === 'model') {
+      if (message.state === 'loaded') this.loadedModels.add(message.modelId)
+      else this.loadedModels.delete(message.modelId)
       for (const listener of this.listeners) listener(message)
       return
     }

@@ -43,6 +43,8 @@ export const ToWorkerSchema = z.discriminatedUnion('type', [
   EmbedMessageSchema,
   /** Stop that request: dropped from its queue, or interrupted at the next generation step. */
   z.object({ type: z.literal('cancel'), id: z.number().int() }),
+  /** Memory is short: unload every model with no request queued or running. */
+  z.object({ type: z.literal('release-idle') }),
   /** Interrupt everything, release the models, and end the thread. */
   z.object({ type: z.literal('shutdown') })
 ])
@@ -78,7 +80,7 @@ export const FromWorkerSchema = z.discriminatedUnion('type', [
   /** The answer to 'embed': `vectors` holds one vector of `dims` numbers per text, one after another. */
   z.object({ type: z.literal('embeddings'), id: z.number().int(), dims: z.number().int().positive(), vectors: z.instanceof(Float32Array) }),
   z.object({ type: z.literal('error'), id: z.number().int(), failure: WorkerFailureSchema, message: z.string() }),
-  /** Not tied to a request: a model was loaded or unloaded (after its idle period). */
+  /** Not tied to a request: a model was loaded or unloaded (after its idle period, or when memory ran short). */
   z.object({ type: z.literal('model'), modelId: z.string(), state: z.enum(['loaded', 'unloaded']), ms: z.number().min(0) })
 ])
 export type FromWorker = z.infer<typeof FromWorkerSchema>

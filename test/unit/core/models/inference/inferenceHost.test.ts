@@ -124,4 +124,21 @@ describe(`InferenceHost through ${MODE}`, () => {
     expect((await collect(host.stream(request(modelId), { signal: new AbortController().signal }))).text).toBe(SENTENCE)
     expect(events).toEqual(['loaded', 'unloaded', 'loaded'])
   })
+
+  it('unloads a model not in use early when the computer runs short of memory, and keeps it while memory is fine', async () => {
+    const modelsDir = tempDir()
+    const { modelId } = await writeTinyTextModel(modelsDir, { sentence: SENTENCE })
+    let free = 8 * 2 ** 30
+    const host = hostFor({ modelsDir, idleUnloadMs: 60_000, memory: { freeBytes: () => free, lowBytes: 2 ** 30, checkEveryMs: 20 } })
+    const events: ModelEvent['state'][] = []
+    host.onModelEvent((event) => events.push(event.state))
+    expect((await collect(host.stream(request(modelId), { signal: new AbortController().signal }))).text).toBe(SENTENCE)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(events).toEqual(['loaded'])
+
+    const unloaded = new Promise<void>((resolve) => host.onModelEvent((event) => event.state === 'unloaded' && resolve()))
+    free = 300 * 2 ** 20
+    await unloaded
+    expect(events).toEqual(['loaded', 'unloaded'])
+  })
 })
