@@ -15,13 +15,18 @@ export const RepoIdSchema = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\/[A-Za-z0-9][A-Za-z0-9._-]*$/, 'a Hub repository is "owner/name"')
   .refine((id) => !id.split('/').some((part) => part === '.' || part === '..'), 'a repository name cannot be "." or ".."')
 
-/** A file path inside a repository: relative, forward slashes, no "." or ".." parts. */
-export const RepoFilePathSchema = z
-  .string()
-  .min(1)
-  .max(300)
-  .regex(/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/, 'a file path is relative, with letters, digits, ".", "_" and "-"')
-  .refine((path) => !path.split('/').some((part) => part === '.' || part === '..'), 'a file path cannot contain "." or ".." parts')
+/** A relative path (a file in a repository, a model's folder): forward slashes, letters, digits, ".", "_" and "-", no "." or ".." parts. */
+export function relativePathSchema(maxLength: number) {
+  return z
+    .string()
+    .min(1)
+    .max(maxLength)
+    .regex(/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/, 'a relative path of letters, digits, ".", "_" and "-"')
+    .refine((path) => !path.split('/').some((part) => part === '.' || part === '..'), 'no "." or ".." parts')
+}
+
+/** A file path inside a repository. */
+export const RepoFilePathSchema = relativePathSchema(300)
 
 export const CommitShaSchema = z.string().regex(/^[0-9a-f]{40}$/, 'a revision is a 40-character commit hash')
 export const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 is 64 lowercase hex characters')

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { installedModels, installedTextModels } from '../../../../src/core/models/installedModels'
+import { installedEmbeddingModel, installedModels, installedTextModels } from '../../../../src/core/models/installedModels'
 import { INSTALL_MANIFEST_FILE } from '../../../../src/core/models/installManifest'
 import { useTempDirs } from '../../../support/tempDir'
 
@@ -48,5 +48,24 @@ describe('installedModels', () => {
 
   it('finds nothing in a models folder that does not exist yet', () => {
     expect(installedModels(join(tempDir(), 'missing'))).toEqual([])
+  })
+})
+
+describe('installedEmbeddingModel', () => {
+  it('prefers a model Holdfast installed for embeddings over an encoder folder put there by hand', () => {
+    const root = tempDir()
+    modelFolder(root, 'a-by-hand/encoder', { model_type: 'bert' })
+    modelFolder(root, 'tiny-text', { model_type: 'gpt2' })
+    expect(installedEmbeddingModel(root)).toBe('a-by-hand/encoder')
+    modelFolder(root, 'Xenova/all-MiniLM-L6-v2', { model_type: 'bert' }, 'embeddings')
+    expect(installedEmbeddingModel(root)).toBe('Xenova/all-MiniLM-L6-v2')
+  })
+
+  it('finds none among chat models, or in a folder that does not exist', () => {
+    const root = tempDir()
+    modelFolder(root, 'tiny-text', { model_type: 'gpt2' })
+    modelFolder(root, 'org/chat', { model_type: 'bert' }, 'chat')
+    expect(installedEmbeddingModel(root)).toBeUndefined()
+    expect(installedEmbeddingModel(join(root, 'missing'))).toBeUndefined()
   })
 })

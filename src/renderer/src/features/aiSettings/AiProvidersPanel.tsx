@@ -52,7 +52,7 @@ export function AiProvidersPanel({ open, settings }: { open: boolean; settings: 
         </p>
       ) : null}
       {list && list.providers.length === 0 ? <p className="hint">No cloud provider yet: the assistant uses the rule-based help only.</p> : null}
-      <ul className="provider-list" aria-label="Configured providers">
+      <ul className="settings-list" aria-label="Configured providers">
         {list?.providers.map((provider) => {
           const used = usage.find((u) => u.providerId === provider.id)
           const total = used ? used.inputTokens + used.outputTokens : 0
@@ -66,7 +66,7 @@ export function AiProvidersPanel({ open, settings }: { open: boolean; settings: 
                 </div>
                 {tests[provider.id] ? <p role="status">{tests[provider.id]}</p> : null}
               </div>
-              <div className="provider-buttons">
+              <div className="row-buttons">
                 <button type="button" className="small" onClick={() => test(provider.id)} aria-label={`Test ${provider.label}`}>
                   Test
                 </button>

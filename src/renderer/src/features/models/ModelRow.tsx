@@ -16,7 +16,7 @@ export function ModelRow({ model, onDownload, onPause, onRemove, onExport }: Mod
   const installed = status.state === 'installed'
   const progress = status.state === 'downloading' || status.state === 'paused' ? status : null
   return (
-    <li className="model-row" aria-label={model.name}>
+    <li aria-label={model.name}>
       <div className="model-summary">
         <strong>{model.name}</strong> · {TASK_LABELS[model.task]} · {sizeLabel(model)}
         {model.recommended ? <span className="badge">Recommended</span> : null}
@@ -36,7 +36,7 @@ export function ModelRow({ model, onDownload, onPause, onRemove, onExport }: Mod
           {statusLabel(model)}
         </p>
       </div>
-      <div className="model-buttons">
+      <div className="row-buttons">
         {model.inCatalog && (status.state === 'available' || status.state === 'failed') ? (
           <button type="button" className="small" onClick={onDownload} aria-label={`Download ${model.name}`}>
             Download

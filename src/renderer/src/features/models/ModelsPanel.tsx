@@ -48,7 +48,7 @@ export function ModelsPanel({ open }: { open: boolean }) {
           {error}
         </p>
       ) : null}
-      <ul className="model-list" aria-label="Models">
+      <ul className="settings-list" aria-label="Models">
         {overview.models.map((model) => (
           <ModelRow
             key={model.id}
