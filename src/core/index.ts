@@ -96,7 +96,8 @@ export function startCore(options: CoreOptions): Core {
     workspace,
     archives: new ArchiveTransfers({ dataDir: options.dataDir, appVersion: version, workspace, unpackWorker: options.archiveWorker }),
     ai,
-    models
+    models,
+    inference
   }
   const rpc = createRpcServer(context, options.log)
 

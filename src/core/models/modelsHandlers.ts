@@ -1,4 +1,5 @@
-import { implementer } from '../rpc/context'
+import { isProviderError } from '../ai/provider'
+import { implementer, requireStorage } from '../rpc/context'
 import { ModelPackError } from './packs'
 import { ModelBusyError, UnknownModelError } from './manager/modelManager'
 
@@ -35,5 +36,19 @@ export const modelsHandlers = {
   })),
   exportPack: implementer.models.exportPack.handler(async ({ context, input, errors }) => ({
     path: await refusals(() => context.models.exportPack(input.id, input.path), input.id, errors)
-  }))
+  })),
+  caption: implementer.models.caption.use(requireStorage).handler(async ({ context, input, errors, signal }) => {
+    const image = context.blobs.get(input.hash)
+    if (!image) throw errors.IMAGE_NOT_FOUND({ data: { hash: input.hash } })
+    const modelId = context.models.captioningModel()
+    if (modelId === undefined) throw errors.NO_CAPTION_MODEL()
+    try {
+      const text = await context.inference.caption({ modelId, image: image.bytes }, signal ?? new AbortController().signal)
+      return { text, modelId }
+    } catch (error) {
+      // A cancelled call has no one to tell; anything else says what went wrong with the model.
+      if (isProviderError(error) && error.kind !== 'aborted') throw errors.CAPTION_FAILED({ message: `The alt text model could not describe the image: ${error.message}` })
+      throw error
+    }
+  })
 }

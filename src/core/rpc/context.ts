@@ -11,6 +11,7 @@ import type { SearchHit } from '../../shared/contracts/search'
 import type { SemanticSearch } from '../search/semantic/semanticSearch'
 import type { Workspace } from '../workspace'
 import type { DocStore } from '../docs/docStore'
+import type { InferenceHost } from '../models/inference/inferenceHost'
 import type { ModelManager } from '../models/manager/modelManager'
 import type { SettingsStore } from '../settings/settingsStore'
 import type { VersionStore } from '../versions/versionStore'
@@ -35,6 +36,8 @@ export interface CoreContext {
   archives: ArchiveTransfers
   ai: AiService
   models: ModelManager
+  /** Local model inference for requests that are not chat (image captions). */
+  inference: Pick<InferenceHost, 'caption'>
 }
 
 /** The contract bound to the core's context: each feature implements its part from here. */

@@ -3,7 +3,7 @@ import { IMAGE_MAX_BYTES, isBlobHash } from '../blobs/images'
 import { BinarySchema } from './docs'
 import { storageProcedure } from './errors'
 
-const BlobHashSchema = z.string().refine(isBlobHash, 'a blob hash is 64 lowercase hexadecimal digits')
+export const BlobHashSchema = z.string().refine(isBlobHash, 'a blob hash is 64 lowercase hexadecimal digits')
 
 const ImageBytesSchema = BinarySchema.refine((b) => b.byteLength > 0 && b.byteLength <= IMAGE_MAX_BYTES, {
   message: `an image must be 1 byte to ${IMAGE_MAX_BYTES} bytes`

@@ -1,6 +1,8 @@
 import { eventIterator, oc } from '@orpc/contract'
 import { z } from 'zod'
 import { ModelTaskSchema } from '../models/catalog'
+import { BlobHashSchema } from './blobs'
+import { storageUnavailable } from './errors'
 
 /** Where a model stands on this machine. */
 export const ModelStatusSchema = z.discriminatedUnion('state', [
@@ -64,6 +66,14 @@ const modelErrors = {
   PACK_FAILED: { status: 422, message: 'The model pack could not be used.' }
 } as const
 
+const captionErrors = {
+  ...storageUnavailable,
+  NO_CAPTION_MODEL: { status: 409, message: 'No alt text model is installed. Install the alt text model in Settings → Local models.' },
+  IMAGE_NOT_FOUND: { status: 404, message: 'No stored image has that hash.', data: z.object({ hash: z.string() }) },
+  /** The model is installed but could not describe the image; the message says why. */
+  CAPTION_FAILED: { status: 502, message: 'The alt text model could not describe the image.' }
+} as const
+
 export const modelsContract = {
   /** The catalog and installed models with their status, now and on every change (progress included). */
   watch: oc.output(eventIterator(ModelsOverviewSchema)),
@@ -80,5 +90,10 @@ export const modelsContract = {
   /** Installs a model pack (a folder or a .zip) after checking every file against the hashes inside it. */
   importPack: oc.errors(modelErrors).input(z.object({ path: PathSchema })).output(z.object({ id: z.string() })),
   /** Writes an installed model as a pack (.zip) with its hashes inside. */
-  exportPack: oc.errors(modelErrors).input(z.object({ id: z.string().min(1).max(200), path: PathSchema })).output(z.object({ path: z.string() }))
+  exportPack: oc.errors(modelErrors).input(z.object({ id: z.string().min(1).max(200), path: PathSchema })).output(z.object({ path: z.string() })),
+  /** Describes a stored image in one sentence with the installed captioning model, for its alt text. */
+  caption: oc
+    .errors(captionErrors)
+    .input(z.object({ hash: BlobHashSchema }))
+    .output(z.object({ text: z.string(), modelId: z.string() }))
 }

@@ -3,8 +3,10 @@ import { join } from 'node:path'
 import {
   env,
   type FeatureExtractionPipeline,
+  type ImageToTextPipeline,
   InterruptableStoppingCriteria,
   pipeline,
+  RawImage,
   type DataType,
   type Message,
   type PreTrainedTokenizer,
@@ -13,14 +15,14 @@ import {
 } from '@huggingface/transformers'
 import { z } from 'zod'
 import { isModelInstalled, modelFolder } from '../installedModels'
-import { ToWorkerSchema, type EmbedMessage, type FromWorker, type GenerateMessage, type ModelRequest, type WorkerData } from './protocol'
+import { ToWorkerSchema, type CaptionMessage, type EmbedMessage, type FromWorker, type GenerateMessage, type ModelRequest, type WorkerData } from './protocol'
 
 type ChatMessage = GenerateMessage['messages'][number]
 
 // The model side of local inference: loads transformers.js pipelines (text generation, feature
-// extraction) from the models folder only, keeps one queue per model, streams text deltas and
-// stops at the next step when cancelled, and embeds texts. It runs inside the inference worker
-// thread; tests may run it in-process.
+// extraction, image to text) from the models folder only, keeps one queue per model, streams text
+// deltas and stops at the next step when cancelled, embeds texts and captions images. It runs
+// inside the inference worker thread; tests may run it in-process.
 
 type Post = (message: FromWorker) => void
 
@@ -30,7 +32,10 @@ interface Job {
 }
 
 /** A loaded pipeline, tagged with the request type it serves. */
-type Loaded = { type: 'generate'; pipe: TextGenerationPipeline } | { type: 'embed'; pipe: FeatureExtractionPipeline }
+type Loaded =
+  | { type: 'generate'; pipe: TextGenerationPipeline }
+  | { type: 'embed'; pipe: FeatureExtractionPipeline }
+  | { type: 'caption'; pipe: ImageToTextPipeline }
 
 interface Slot {
   readonly modelId: string
@@ -66,10 +71,13 @@ const DTYPE_FILES: readonly [DataType, string][] = [
   ['q4f16', '_q4f16']
 ]
 
+/** The ONNX file whose variants decide the dtype: `model` for decoders and encoders, `decoder_model_merged` for vision encoder-decoders. */
+const WEIGHT_FILES = ['model', 'decoder_model_merged'] as const
+
 /** The weights to load: what config.json's transformers.js_config names, else the best file present. */
 function pickDtype(folder: string): DataType | undefined {
   for (const [dtype, suffix] of DTYPE_FILES) {
-    if (existsSync(join(folder, 'onnx', `model${suffix}.onnx`))) return dtype
+    if (WEIGHT_FILES.some((file) => existsSync(join(folder, 'onnx', `${file}${suffix}.onnx`)))) return dtype
   }
   return undefined
 }
@@ -148,7 +156,7 @@ export class InferenceEngine {
       try {
         await this.run(slot, message, job)
       } catch (error) {
-        const failure = message.type === 'embed' ? 'embedding-failed' : 'generation-failed'
+        const failure = message.type === 'embed' ? 'embedding-failed' : message.type === 'caption' ? 'caption-failed' : 'generation-failed'
         this.post({ type: 'error', id: message.id, failure, message: `The local model ${message.modelId} failed: ${errorMessage(error)}` })
       } finally {
         this.jobs.delete(message.id)
@@ -217,6 +225,7 @@ export class InferenceEngine {
     if (isCancelled()) return cancelled()
     const { loaded } = slot
     if (loaded.type === 'embed' && message.type === 'embed') await this.embed(loaded.pipe, message)
+    else if (loaded.type === 'caption' && message.type === 'caption') await this.caption(loaded.pipe, message, job)
     else if (loaded.type === 'generate' && message.type === 'generate') await this.generate(loaded.pipe, message, job, loadMs)
   }
 
@@ -230,6 +239,7 @@ export class InferenceEngine {
     const dtype = pickDtype(modelFolder(modelsDir, modelId))
     const options = { local_files_only: true, device: 'cpu', ...(dtype ? { dtype } : {}) } as const
     if (type === 'embed') return { type, pipe: await pipeline('feature-extraction', modelId, options) }
+    if (type === 'caption') return { type, pipe: await pipeline('image-to-text', modelId, options) }
     return { type, pipe: await pipeline('text-generation', modelId, options) }
   }
 
@@ -240,6 +250,17 @@ export class InferenceEngine {
     const vectors = Float32Array.from(output.data as Float32Array)
     output.dispose()
     this.post({ type: 'embeddings', id: message.id, dims, vectors })
+  }
+
+  private async caption(captioner: ImageToTextPipeline, message: CaptionMessage, job: Job): Promise<void> {
+    // In Node (and so in the worker) transformers.js decodes the bytes with sharp: PNG, JPEG, GIF, WebP.
+    const image = await RawImage.fromBlob(new Blob([message.image]))
+    const output = await captioner(image, { max_new_tokens: message.maxTokens, stopping_criteria: [job.criteria] })
+    if (job.cancelled) {
+      this.post({ type: 'error', id: message.id, failure: 'cancelled', message: 'The request was cancelled.' })
+      return
+    }
+    this.post({ type: 'caption', id: message.id, text: output.map((item) => item.generated_text).join(' ').trim() })
   }
 
   private async generate(generator: TextGenerationPipeline, message: GenerateMessage, job: Job, loadMs: number): Promise<void> {

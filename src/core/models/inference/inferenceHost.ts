@@ -63,6 +63,18 @@ export interface EmbedRequest {
   texts: string[]
 }
 
+export interface CaptionRequest {
+  /** An image-to-text model's folder path under the models folder. */
+  modelId: string
+  /** The encoded image (PNG, JPEG, GIF or WebP), at most IMAGE_MAX_BYTES like any image in a draft. */
+  image: Uint8Array
+  /** The caption's length limit in tokens (default 40: one sentence). */
+  maxTokens?: number
+}
+
+/** One sentence is enough for alt text. */
+const DEFAULT_CAPTION_TOKENS = 40
+
 export type ModelEvent = Extract<FromWorker, { type: 'model' }>
 
 /** The worker thread, or the engine on this thread: the same messages either way. */
@@ -75,14 +87,14 @@ interface Channel {
 }
 
 /**
- * Runs local text generation and embedding off the core's thread. The worker starts with the first request;
- * if it dies, every request in flight fails with ProviderError 'network' and the next request
- * starts a new one. Requests to one model run one at a time, in order; a model loads once and
- * is unloaded after `idleUnloadMs` without requests.
+ * Runs local text generation, embedding and image captioning off the core's thread. The worker
+ * starts with the first request; if it dies, every request in flight fails with ProviderError
+ * 'network' and the next request starts a new one. Requests to one model run one at a time, in
+ * order; a model loads once and is unloaded after `idleUnloadMs` without requests.
  */
 export class InferenceHost {
   private channel: Channel | undefined
-  private readonly pending = new Map<number, Answer | Embedding>()
+  private readonly pending = new Map<number, Answer | Embedding | Caption>()
   private readonly listeners = new Set<(event: ModelEvent) => void>()
   private nextId = 1
   private closed = false
@@ -150,6 +162,30 @@ export class InferenceHost {
     try {
       channel.send(message.data)
       return await embedding.result
+    } finally {
+      signal.removeEventListener('abort', onAbort)
+      this.forget(id, channel)
+    }
+  }
+
+  /** The image's caption. Throws ProviderError ('aborted' when the signal aborts). */
+  async caption(request: CaptionRequest, signal: AbortSignal): Promise<string> {
+    if (signal.aborted) throw abortedError()
+    if (this.closed) throw new ProviderError('network', 'The local model engine has been shut down.')
+    const id = this.nextId++
+    const message = ToWorkerSchema.safeParse({ type: 'caption', id, modelId: request.modelId, image: request.image, maxTokens: request.maxTokens ?? DEFAULT_CAPTION_TOKENS })
+    if (!message.success) throw new ProviderError('rejected', `The caption request is not valid: ${z.prettifyError(message.error)}`)
+    const caption = new Caption(request.modelId)
+    const channel = this.ensureChannel()
+    this.pending.set(id, caption)
+    const onAbort = (): void => {
+      this.forget(id, channel)
+      caption.fail(abortedError())
+    }
+    signal.addEventListener('abort', onAbort, { once: true })
+    try {
+      channel.send(message.data)
+      return await caption.result
     } finally {
       signal.removeEventListener('abort', onAbort)
       this.forget(id, channel)
@@ -295,6 +331,10 @@ export class InferenceHost {
       if (message.type === 'embeddings') answer.resolve(message.dims, message.vectors)
       return
     }
+    if (answer instanceof Caption) {
+      if (message.type === 'caption') answer.resolve(message.text)
+      return
+    }
     if (message.type === 'token') answer.push(message.text)
     else if (message.type === 'done') answer.end(message.stats)
   }
@@ -326,6 +366,7 @@ function failureError(failure: WorkerFailure, modelId: string, detail: string): 
       return new ProviderError('server', `${detail} Reinstall it from the model manager or the outage kit.`)
     case 'generation-failed':
     case 'embedding-failed':
+    case 'caption-failed':
       return new ProviderError('server', detail)
     case 'bad-request':
       return new ProviderError('rejected', detail)
@@ -357,6 +398,31 @@ class Embedding {
     }
     this.finished = true
     this.settle.resolve(Array.from({ length: this.count }, (_, i) => flat.slice(i * dims, (i + 1) * dims)))
+  }
+
+  fail(error: ProviderError): void {
+    if (this.finished) return
+    this.finished = true
+    this.settle.reject(error)
+  }
+}
+
+/** One caption request's text. */
+class Caption {
+  finished = false
+  readonly result: Promise<string>
+  private settle!: { resolve: (text: string) => void; reject: (error: ProviderError) => void }
+
+  constructor(readonly modelId: string) {
+    this.result = new Promise((resolve, reject) => {
+      this.settle = { resolve, reject }
+    })
+  }
+
+  resolve(text: string): void {
+    if (this.finished) return
+    this.finished = true
+    this.settle.resolve(text)
   }
 
   fail(error: ProviderError): void {

@@ -113,6 +113,15 @@ export class ModelManager {
     })
   }
 
+  /** The captioning model alt text uses: an installed catalog one first, else any installed one. */
+  captioningModel(): string | undefined {
+    const installed = installedModels(this.options.modelsDir)
+      .filter((model) => model.task === 'captioning')
+      .map((model) => model.id)
+    const fromCatalog = this.options.catalog.models.find((model) => model.task === 'captioning' && installed.includes(model.id))
+    return fromCatalog?.id ?? installed[0]
+  }
+
   setChatModel(id: string): void {
     if (id !== '' && !installedModels(this.options.modelsDir).some((model) => model.id === id && model.task === 'chat')) {
       throw new UnknownModelError(id)

@@ -16,14 +16,14 @@ describe('pendingOf', () => {
     // Everything but the first update: it all waits for it.
     const waiting = new Y.Doc()
     for (const update of rest) Y.applyUpdate(waiting, update)
-    expect(waiting.getText('t').toString()).toBe('')
+    expect(waiting.getText('t').toJSON()).toBe('')
     const pending = pendingOf(waiting)
     if (!pending) throw new Error('nothing pending')
 
     const restored = new Y.Doc()
     Y.applyUpdate(restored, first)
     Y.applyUpdate(restored, pending)
-    expect(restored.getText('t').toString()).toBe('torm at sea')
+    expect(restored.getText('t').toJSON()).toBe('torm at sea')
   })
 
   it('is null when nothing waits', () => {

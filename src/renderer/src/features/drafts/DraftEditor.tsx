@@ -16,6 +16,7 @@ import { createSpellcheck } from '../spellcheck/spellcheckExtension'
 import { SpellMenu } from '../spellcheck/SpellMenu'
 import { useSpellClient } from '../spellcheck/useSpellClient'
 import { EditorToolbar } from './EditorToolbar'
+import { AltTextDialog } from './images/AltTextDialog'
 import { createBlobImage } from './images/blobImage'
 import { IMAGE_ACCEPT, insertImages, isImageFile } from './images/insertImages'
 import { LinkDialog } from './LinkDialog'
@@ -43,6 +44,7 @@ export function DraftEditor({ index, draft, onWordCount, onAssistTarget, workspa
   // Paste and drop handlers are created with the editor, before it exists.
   const addImages = useRef<(files: File[], position?: number) => void>(() => undefined)
   const [linkOpen, setLinkOpen] = useState(false)
+  const [altTextOpen, setAltTextOpen] = useState(false)
   const [findOpen, setFindOpen] = useState(false)
   const [historyOpen, setHistoryOpen] = useState(false)
   const [showProvenance, setShowProvenance] = useState(false)
@@ -143,7 +145,7 @@ export function DraftEditor({ index, draft, onWordCount, onAssistTarget, workspa
           History
         </button>
       </header>
-      <EditorToolbar editor={editor} onLink={() => setLinkOpen(true)} onFind={() => setFindOpen(true)} onImage={() => imageInput.current?.click()} />
+      <EditorToolbar editor={editor} onLink={() => setLinkOpen(true)} onFind={() => setFindOpen(true)} onImage={() => imageInput.current?.click()} onAltText={() => setAltTextOpen(true)} />
       <input ref={imageInput} type="file" accept={IMAGE_ACCEPT} multiple hidden tabIndex={-1} aria-label="Image to insert" onChange={onImageFile} />
       {imageProblems.length > 0 ? (
         <div role="alert" className="notice">
@@ -167,6 +169,17 @@ export function DraftEditor({ index, draft, onWordCount, onAssistTarget, workspa
       <EditorContent editor={editor} className={showProvenance ? 'draft-content show-provenance' : 'draft-content'} />
       <SpellMenu editor={editor} client={spell} />
       <HistoryDialog open={historyOpen} onClose={() => setHistoryOpen(false)} editor={editor} draft={draft} />
+      <AltTextDialog
+        open={altTextOpen}
+        client={client}
+        src={(editor.getAttributes('image').src as string | undefined) ?? ''}
+        initial={(editor.getAttributes('image').alt as string | undefined) ?? ''}
+        onClose={() => setAltTextOpen(false)}
+        onApply={(alt) => {
+          setAltTextOpen(false)
+          editor.chain().focus().updateAttributes('image', { alt }).run()
+        }}
+      />
       <LinkDialog
         open={linkOpen}
         initial={(editor.getAttributes('link').href as string | undefined) ?? ''}

@@ -6,10 +6,12 @@ interface ToolbarProps {
   onLink: () => void
   onFind: () => void
   onImage: () => void
+  /** Opens the selected image's alt text. */
+  onAltText: () => void
 }
 
 /** Formatting buttons; each says what it does, its shortcut, and whether it is on here. */
-export function EditorToolbar({ editor, onLink, onFind, onImage }: ToolbarProps) {
+export function EditorToolbar({ editor, onLink, onFind, onImage, onAltText }: ToolbarProps) {
   const active = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -22,6 +24,7 @@ export function EditorToolbar({ editor, onLink, onFind, onImage }: ToolbarProps)
       orderedList: e.isActive('orderedList'),
       blockquote: e.isActive('blockquote'),
       link: e.isActive('link'),
+      image: e.isActive('image'),
       canUndo: e.can().undo(),
       canRedo: e.can().redo()
     })
@@ -55,6 +58,9 @@ export function EditorToolbar({ editor, onLink, onFind, onImage }: ToolbarProps)
       ))}
       <button type="button" aria-label="Insert image" title="Insert image (PNG, JPEG, GIF or WebP)" onClick={onImage}>
         Image
+      </button>
+      <button type="button" title={active.image ? 'Alt text of the selected image' : 'Select an image to edit its alt text'} disabled={!active.image} onClick={onAltText}>
+        Alt text
       </button>
       <span className="toolbar-gap" />
       <button type="button" aria-label="Find and replace" title={`Find and replace (${shortcutLabel('f')})`} onClick={onFind}>
