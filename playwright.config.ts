@@ -34,7 +34,11 @@ export default defineConfig({
             '--disable-component-update',
             '--disable-sync',
             '--no-first-run',
-            '--disable-quic'
+            '--disable-quic',
+            // WebRTC between pages on loopback (team sync tests): Chromium gathers no loopback ICE
+            // candidates without both of these.
+            '--allow-loopback-in-peer-connection',
+            '--use-fake-ui-for-media-stream'
           ]
         },
         actionTimeout: 10_000,

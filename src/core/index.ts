@@ -18,6 +18,9 @@ import type { CoreContext } from './rpc/context'
 import type { FrameTransport } from './rpc/frameTransport'
 import { createRpcServer } from './rpc/rpcServer'
 import { EmbeddingModel } from './search/semantic/embeddingModel'
+import { SignalingHub, type HubConnection, type SignalingSocket } from './sync/signaling/signalingHub'
+import { fileVault, keychainVault } from './sync/team/teamKeyVault'
+import { TeamService } from './sync/team/teamService'
 import { Workspace } from './workspace'
 
 export const DATABASE_FILE = 'holdfast.db'
@@ -40,12 +43,18 @@ export interface CoreOptions {
   secrets?: SecretBox
   /** Headless mode's `--providers FILE`, already read; it replaces the stored provider settings. */
   providers?: ProvidersFile
+  /** The LAN signaling server's port while the workspace is shared; default any free port. */
+  lanSignalingPort?: number
+  /** The UDP port of LAN discovery; default DISCOVERY_PORT (every Holdfast app uses the same). */
+  discoveryPort?: number
 }
 
 export interface Core {
   readonly status: AppStatus
   /** Serves the RPC API on one more connection (a window's port or a WebSocket). */
   serve(transport: FrameTransport): void
+  /** Serves y-webrtc signaling to one of this app's own windows (a loopback WebSocket). */
+  serveSignaling(socket: SignalingSocket): HubConnection
   /** Resolves once search indexing has caught up with everything stored. */
   indexed(): Promise<void>
   /** Writes what was accepted, stops background work and closes the database. */
@@ -87,7 +96,20 @@ export function startCore(options: CoreOptions): Core {
     }
   })
   void ai.reload()
-  workspace.onSwapped = () => void ai.reload()
+  const team = new TeamService({
+    store: () => workspace.storage?.services.teamStore ?? null,
+    // Without a keychain (headless mode), the key goes into a file only its owner can read.
+    vault: options.secrets ? keychainVault(options.secrets) : fileVault(options.dataDir),
+    hub: new SignalingHub(options.log),
+    log: options.log,
+    lanPort: options.lanSignalingPort,
+    discoveryPort: options.discoveryPort
+  })
+  void team.resume()
+  workspace.onSwapped = () => {
+    void ai.reload()
+    void team.resume()
+  }
   const context: CoreContext = {
     status,
     get storage() {
@@ -97,17 +119,20 @@ export function startCore(options: CoreOptions): Core {
     archives: new ArchiveTransfers({ dataDir: options.dataDir, appVersion: version, workspace, unpackWorker: options.archiveWorker }),
     ai,
     models,
-    inference
+    inference,
+    team
   }
   const rpc = createRpcServer(context, options.log)
 
   return {
     status,
     serve: (transport) => rpc.serve(transport),
+    serveSignaling: (socket) => team.hub.connect(socket, 'local'),
     indexed: () => workspace.storage?.indexed() ?? Promise.resolve(),
     close: async () => {
       ai.close()
       models.close()
+      await team.close()
       await inference.close()
       await context.archives.close()
       await workspace.close()

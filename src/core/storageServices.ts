@@ -14,6 +14,7 @@ import { searchDrafts } from './search/searchDrafts'
 import type { EmbeddingModel } from './search/semantic/embeddingModel'
 import { SemanticSearch } from './search/semantic/semanticSearch'
 import { SettingsStore } from './settings/settingsStore'
+import { TeamStore } from './sync/team/teamStore'
 import { VersionStore } from './versions/versionStore'
 
 export interface RunningStorage {
@@ -53,6 +54,7 @@ export function startStorage(db: Database, databaseFile: string, log: Logger, em
       docs,
       blobs: new BlobStore(db),
       aiStore: new AiStore(db),
+      teamStore: new TeamStore(db),
       search: (text, limit) => searchDrafts(db, text, limit),
       semantic,
       backUp

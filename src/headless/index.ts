@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { startCore } from '../core'
 import { readProvidersFile } from '../core/ai/config/providersFile'
 import { consoleLogger } from '../core/consoleLogger'
+import { attachWebSocket } from '../core/sync/signaling/wsSignalingSocket'
 import { parseHeadlessArgs, UsageError, type HeadlessArgs } from './args'
 import { createWebServer } from './webServer'
 
@@ -23,7 +24,8 @@ async function main(): Promise<void> {
   const web = createWebServer({
     rendererDir: join(import.meta.dirname, '../renderer'),
     token: randomBytes(32).toString('hex'),
-    onConnection: (transport) => core.serve(transport)
+    onConnection: (transport) => core.serve(transport),
+    onSignaling: (ws) => attachWebSocket(ws, (socket) => core.serveSignaling(socket))
   })
 
   let closing = false

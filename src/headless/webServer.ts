@@ -3,18 +3,23 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { join } from 'node:path'
 import type { Duplex } from 'node:stream'
 import sirv from 'sirv'
-import { WebSocketServer, type RawData, type WebSocket } from 'ws'
+import { WebSocketServer, type WebSocket } from 'ws'
 import { contentSecurityPolicy } from '../shared/security/csp'
 import type { FrameTransport } from '../core/rpc/frameTransport'
+import { SIGNALING_LIMITS } from '../core/sync/signaling/signalingMessages'
+import { rawText } from '../core/sync/signaling/wsSignalingSocket'
 import { isOwnHost, isOwnOrigin, tokenMatches } from './requestGuards'
 
 export const RPC_PATH = '/rpc'
+/** y-webrtc signaling for the page: its only signaling server is its own core. */
+export const SIGNALING_PATH = '/signaling'
 export const TOKEN_META = 'holdfast-rpc-token'
 
 export interface WebServerOptions {
   rendererDir: string
   token: string
   onConnection(transport: FrameTransport): void
+  onSignaling(socket: WebSocket): void
 }
 
 export interface WebServer {
@@ -31,6 +36,7 @@ export function createWebServer(options: WebServerOptions): WebServer {
   )
   const assets = sirv(options.rendererDir, { dev: false, etag: true, dotfiles: false })
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 })
+  const signaling = new WebSocketServer({ noServer: true, maxPayload: SIGNALING_LIMITS.maxMessageBytes })
   let port = 0
 
   const server = createServer((req, res) => {
@@ -50,12 +56,16 @@ export function createWebServer(options: WebServerOptions): WebServer {
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://x')
     const allowed =
-      url.pathname === RPC_PATH &&
+      (url.pathname === RPC_PATH || url.pathname === SIGNALING_PATH) &&
       isOwnHost(req.headers.host, port) &&
       isOwnOrigin(req.headers.origin, port) &&
       tokenMatches(url.searchParams.get('token'), options.token)
     if (!allowed) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n')
+      return
+    }
+    if (url.pathname === SIGNALING_PATH) {
+      signaling.handleUpgrade(req, socket, head, (ws) => options.onSignaling(ws))
       return
     }
     sockets.handleUpgrade(req, socket, head, (ws) => options.onConnection(webSocketTransport(ws)))
@@ -74,8 +84,9 @@ export function createWebServer(options: WebServerOptions): WebServer {
       }),
     close: () =>
       new Promise((resolve) => {
-        for (const client of sockets.clients) client.terminate()
+        for (const client of [...sockets.clients, ...signaling.clients]) client.terminate()
         sockets.close()
+        signaling.close()
         server.close(() => resolve())
         server.closeAllConnections()
       })
@@ -86,14 +97,9 @@ function webSocketTransport(ws: WebSocket): FrameTransport {
   return {
     send: (frame) => ws.send(frame),
     // Binary frames are passed on as they are, and refused by the frame check.
-    onFrame: (listener) => ws.on('message', (data, isBinary) => listener(isBinary ? data : rawDataToText(data))),
+    onFrame: (listener) => ws.on('message', (data, isBinary) => listener(isBinary ? data : rawText(data))),
     onClose: (listener) => ws.on('close', listener)
   }
-}
-
-function rawDataToText(data: RawData): string {
-  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8')
-  return Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.from(data).toString('utf8')
 }
 
 function setSecurityHeaders(res: ServerResponse, host: string): void {

@@ -14,6 +14,8 @@ import type { DocStore } from '../docs/docStore'
 import type { InferenceHost } from '../models/inference/inferenceHost'
 import type { ModelManager } from '../models/manager/modelManager'
 import type { SettingsStore } from '../settings/settingsStore'
+import type { TeamService } from '../sync/team/teamService'
+import type { TeamStore } from '../sync/team/teamStore'
 import type { VersionStore } from '../versions/versionStore'
 
 /** What exists only while the workspace database is open. */
@@ -23,6 +25,7 @@ export interface StorageServices {
   versions: VersionStore
   blobs: BlobStore
   aiStore: AiStore
+  teamStore: TeamStore
   search: (text: string, limit: number) => SearchHit[]
   semantic: SemanticSearch
   backUp: (reason: BackupReason) => Promise<BackupInfo>
@@ -38,6 +41,7 @@ export interface CoreContext {
   models: ModelManager
   /** Local model inference for requests that are not chat (image captions). */
   inference: Pick<InferenceHost, 'caption'>
+  team: TeamService
 }
 
 /** The contract bound to the core's context: each feature implements its part from here. */

@@ -7,6 +7,7 @@ import { docsHandlers } from '../docs/docsHandlers'
 import { modelsHandlers } from '../models/modelsHandlers'
 import { searchHandlers } from '../search/searchHandlers'
 import { settingsHandlers } from '../settings/settingsHandlers'
+import { teamHandlers } from '../sync/teamHandlers'
 import { transferHandlers } from '../transfer/transferHandlers'
 import { versionHandlers } from '../versions/versionHandlers'
 import { implementer } from './context'
@@ -22,6 +23,7 @@ export const router = implementer.router({
   models: modelsHandlers,
   search: searchHandlers,
   settings: settingsHandlers,
+  team: teamHandlers,
   transfer: transferHandlers,
   versions: versionHandlers
 })

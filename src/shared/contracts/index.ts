@@ -8,6 +8,7 @@ import { docsContract } from './docs'
 import { modelsContract } from './models'
 import { searchContract } from './search'
 import { settingsContract } from './settings'
+import { teamContract } from './team'
 import { transferContract } from './transfer'
 import { versionsContract } from './versions'
 
@@ -22,6 +23,7 @@ export const contract = {
   models: modelsContract,
   search: searchContract,
   settings: settingsContract,
+  team: teamContract,
   transfer: transferContract,
   versions: versionsContract
 }

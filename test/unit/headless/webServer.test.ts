@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { DEFAULT_SETTINGS } from '../../../src/shared/contracts/settings'
 import { WebSocket } from 'ws'
 import { startCore, type Core } from '../../../src/core'
-import { createWebServer, RPC_PATH, TOKEN_META, type WebServer } from '../../../src/headless/webServer'
+import { attachWebSocket } from '../../../src/core/sync/signaling/wsSignalingSocket'
+import { createWebServer, RPC_PATH, SIGNALING_PATH, TOKEN_META, type WebServer } from '../../../src/headless/webServer'
 import type { CoreClient } from '../../../src/shared/contracts'
 import { rpcSerializers } from '../../../src/shared/rpc/serializers'
 import { silentLog } from '../../support/inProcessCore'
@@ -29,7 +30,12 @@ async function serve(): Promise<number> {
   mkdirSync(join(rendererDir, 'assets'))
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
   const core = startCore({ dataDir: tempDir(), log: silentLog })
-  const web = createWebServer({ rendererDir, token: TOKEN, onConnection: (t) => core.serve(t) })
+  const web = createWebServer({
+    rendererDir,
+    token: TOKEN,
+    onConnection: (t) => core.serve(t),
+    onSignaling: (ws) => attachWebSocket(ws, (socket) => core.serveSignaling(socket))
+  })
   running.push({ web, core })
   return web.listen(0)
 }
@@ -87,6 +93,24 @@ describe('headless web server', () => {
     const client: CoreClient = createORPCClient(new RPCLink({ websocket: ws, customJsonSerializers: rpcSerializers }))
     expect(await client.settings.update({ theme: 'dark', versionRetentionDays: 90 })).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' })
     ws.close()
+  })
+
+  it("relays y-webrtc signaling between the page's sockets, for its own origin and token only", async () => {
+    const port = await serve()
+    const base = `ws://127.0.0.1:${port}${SIGNALING_PATH}`
+    const origin = `http://127.0.0.1:${port}`
+    await expect(openSocket(base, origin)).rejects.toThrow('HTTP 403')
+    await expect(openSocket(`${base}?token=${TOKEN}`, 'http://evil.example')).rejects.toThrow('HTTP 403')
+    const [a, b] = await Promise.all([openSocket(`${base}?token=${TOKEN}`, origin), openSocket(`${base}?token=${TOKEN}`, origin)])
+    a.send(JSON.stringify({ type: 'subscribe', topics: ['room'] }))
+    b.send(JSON.stringify({ type: 'subscribe', topics: ['room'] }))
+    b.send(JSON.stringify({ type: 'ping' }))
+    await new Promise<void>((resolve) => b.once('message', () => resolve()))
+    const received = new Promise<string>((resolve) => a.once('message', (data: Buffer) => resolve(data.toString())))
+    b.send(JSON.stringify({ type: 'publish', topic: 'room', data: 'hello' }))
+    expect(JSON.parse(await received)).toEqual({ type: 'publish', topic: 'room', data: 'hello' })
+    a.close()
+    b.close()
   })
 
   it('answers a malformed frame on the socket with an error instead of dropping the connection', async () => {

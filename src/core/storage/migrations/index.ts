@@ -6,8 +6,9 @@ import { versionsMigration } from './004-versions'
 import { blobsMigration } from './005-blobs'
 import { aiMigration } from './006-ai'
 import { embeddingsMigration } from './007-embeddings'
+import { teamMigration } from './008-team'
 
 /** Every migration in order. Append only: a shipped migration never changes. */
-export const migrations: readonly Migration[] = [settingsMigration, documentsMigration, searchMigration, versionsMigration, blobsMigration, aiMigration, embeddingsMigration]
+export const migrations: readonly Migration[] = [settingsMigration, documentsMigration, searchMigration, versionsMigration, blobsMigration, aiMigration, embeddingsMigration, teamMigration]
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0

@@ -5,6 +5,7 @@ import { StartupNotices } from '../features/notices/StartupNotices'
 import { CommandPalette } from '../features/palette/CommandPalette'
 import type { PaletteCommand } from '../features/palette/commands'
 import { SectionView } from '../features/sections/SectionView'
+import { TeamView } from '../features/team/TeamView'
 import { DraftsView } from '../features/drafts/DraftsView'
 import { useWorkspace } from '../features/drafts/useWorkspace'
 import { WorkspaceMessage } from '../features/drafts/WorkspaceMessage'
@@ -97,6 +98,8 @@ export function Shell() {
           ) : (
             <WorkspaceMessage state={workspace} />
           )
+        ) : section === 'team' ? (
+          <TeamView />
         ) : (
           <SectionView section={section} />
         )}

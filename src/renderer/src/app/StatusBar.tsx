@@ -1,10 +1,12 @@
 import { readingMinutes } from '../../../shared/text/wordCount'
 import { ProviderStatus } from '../features/assistant/ProviderStatus'
+import { useSyncPeers } from '../features/team/useSyncPeers'
 import { useCore } from './coreContext'
 
-/** One line of truthful state: storage, the open draft's length, each AI provider's state; sync when it lands. */
+/** One line of truthful state: storage, the open draft's length, each AI provider's state, connected teammates. */
 export function StatusBar({ wordCount }: { wordCount: number | null }) {
   const { status } = useCore()
+  const sync = useSyncPeers()
   return (
     <footer className="status-bar" aria-label="Status bar">
       <span>{status.storage === 'ready' ? 'Stored on this computer' : 'Storage unavailable: update Holdfast'}</span>
@@ -14,7 +16,7 @@ export function StatusBar({ wordCount }: { wordCount: number | null }) {
         </span>
       ) : null}
       <ProviderStatus />
-      <span>Sync: no team</span>
+      <span>{sync.shared ? `Sync: ${sync.peers === 1 ? '1 peer' : `${sync.peers} peers`}` : 'Sync: not shared'}</span>
       <span className="version">Holdfast {status.version}</span>
     </footer>
   )

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { connectToCore } from '../lib/coreConnection'
 import { describeError } from '../lib/rpcError'
+import { TeamSync } from '../lib/sync/teamSync'
 import type { CoreState } from './coreContext'
 
 export type ConnectionState =
@@ -15,12 +16,12 @@ export function useCoreConnection(): ConnectionState {
   useEffect(() => {
     let cancelled = false
     connectToCore()
-      .then(async ({ client, closed }) => {
+      .then(async ({ client, closed, signalingUrl }) => {
         void closed.then(() => {
           if (!cancelled) setState({ phase: 'lost', reason: 'The connection to the Holdfast core was closed.' })
         })
         const status = await client.app.status()
-        if (!cancelled) setState({ phase: 'connected', core: { client, status } })
+        if (!cancelled) setState({ phase: 'connected', core: { client, status, sync: new TeamSync(client, signalingUrl) } })
       })
       .catch((error: unknown) => {
         if (!cancelled) setState({ phase: 'lost', reason: describeError(error) })

@@ -14,11 +14,14 @@ declare global {
 /** Headless mode puts its per-run WebSocket token in this meta tag of the page it serves. */
 const TOKEN_META = 'holdfast-rpc-token'
 const RPC_PATH = '/rpc'
+const SIGNALING_PATH = '/signaling'
 
 export interface CoreConnection {
   client: CoreClient
   /** Resolves when the connection to the core is lost. */
   closed: Promise<void>
+  /** The core's y-webrtc signaling endpoint for this window; null where the host offers none yet (the Electron app). */
+  signalingUrl: string | null
 }
 
 /**
@@ -38,7 +41,7 @@ function connectThroughPreload(bridge: HoldfastBridge): Promise<CoreConnection> 
       port.start()
       // Electron closes the port when the core process goes away.
       const closed = new Promise<void>((done) => port.addEventListener('close', () => done()))
-      resolve({ client: createORPCClient(new MessagePortLink({ port, customJsonSerializers: rpcSerializers })), closed })
+      resolve({ client: createORPCClient(new MessagePortLink({ port, customJsonSerializers: rpcSerializers })), closed, signalingUrl: null })
     }
     window.addEventListener('message', onMessage)
     bridge.connectCore()
@@ -48,14 +51,18 @@ function connectThroughPreload(bridge: HoldfastBridge): Promise<CoreConnection> 
 function connectThroughWebSocket(): Promise<CoreConnection> {
   const token = document.querySelector<HTMLMetaElement>(`meta[name="${TOKEN_META}"]`)?.content
   if (!token) return Promise.reject(new Error('This page was not served by Holdfast headless mode.'))
-  const url = new URL(RPC_PATH, location.href)
-  url.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:'
-  url.searchParams.set('token', token)
-  const websocket = new WebSocket(url)
+  const socketUrl = (path: string): URL => {
+    const url = new URL(path, location.href)
+    url.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:'
+    url.searchParams.set('token', token)
+    return url
+  }
+  const websocket = new WebSocket(socketUrl(RPC_PATH))
+  const signalingUrl = socketUrl(SIGNALING_PATH).href
   return new Promise((resolve, reject) => {
     const closed = new Promise<void>((done) => websocket.addEventListener('close', () => done()))
     websocket.addEventListener('open', () =>
-      resolve({ client: createORPCClient(new WebSocketLink({ websocket, customJsonSerializers: rpcSerializers })), closed })
+      resolve({ client: createORPCClient(new WebSocketLink({ websocket, customJsonSerializers: rpcSerializers })), closed, signalingUrl })
     )
     websocket.addEventListener('error', () => reject(new Error('Could not reach the Holdfast core.')))
   })

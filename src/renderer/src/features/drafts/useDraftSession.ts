@@ -11,31 +11,34 @@ export type DraftSessionState =
 
 /** Opens the selected draft's document, and closes it (after its last write) when another is chosen. */
 export function useDraftSession(draftId: string | null): DraftSessionState {
-  const { client } = useCore()
+  const { client, sync } = useCore()
   const [opened, setOpened] = useState<{ id: string; state: DraftSessionState } | null>(null)
 
   useEffect(() => {
     if (!draftId) return
     let session: DocSession | undefined
+    let stopSync: (() => void) | undefined
     let cancelled = false
     DocSession.open(client, draftId, 'draft')
       .then((s) => {
         session = s
-        if (cancelled) void s.close()
-        else setOpened({ id: draftId, state: { phase: 'ready', session: s } })
+        if (cancelled) return void s.close()
+        stopSync = sync.register(draftId, s.doc)
+        setOpened({ id: draftId, state: { phase: 'ready', session: s } })
       })
       .catch((error: unknown) => {
         if (!cancelled) setOpened({ id: draftId, state: { phase: 'failed', message: describeError(error) } })
       })
     return () => {
       cancelled = true
+      stopSync?.()
       // Closing a draft records a version of it (skipped by the core when nothing changed).
       void session
         ?.close()
         .then(() => client.versions.create({ docId: draftId, kind: 'closed' }))
         .catch(() => undefined)
     }
-  }, [client, draftId])
+  }, [client, sync, draftId])
 
   if (!draftId) return { phase: 'none' }
   if (opened?.id !== draftId) return { phase: 'loading' }

@@ -15,18 +15,20 @@ export type WorkspaceState =
 
 /** Opens the workspace index document (titles, drafts list, trash) for the window's lifetime. */
 export function useWorkspace(): WorkspaceState {
-  const { client, status } = useCore()
+  const { client, status, sync } = useCore()
   const [state, setState] = useState<WorkspaceState>({ phase: 'loading' })
   const usable = status.storage === 'ready'
 
   useEffect(() => {
     if (!usable) return
     let session: DocSession | undefined
+    let stopSync: (() => void) | undefined
     let cancelled = false
     DocSession.open(client, WORKSPACE_INDEX_ID, 'index')
       .then((opened) => {
         session = opened
         if (cancelled) return void opened.close()
+        stopSync = sync.register(WORKSPACE_INDEX_ID, opened.doc)
         // Drafts trashed more than 30 days ago leave the index, then the database (once the index
         // change is durable, so a crash in between leaves them in the trash, not half gone).
         const expired = purgeTrash(opened.doc, Date.now())
@@ -42,9 +44,10 @@ export function useWorkspace(): WorkspaceState {
       })
     return () => {
       cancelled = true
+      stopSync?.()
       void session?.close()
     }
-  }, [client, usable])
+  }, [client, sync, usable])
 
   // The start-up notice already says why and what to do.
   if (!usable) return { phase: 'blocked' }

@@ -1,0 +1,213 @@
+import type { Logger } from '../../logger'
+import { tokenBucket } from './rateLimit'
+import { parseSignalingMessage, SIGNALING_LIMITS, SignalingProtocolError, type SignalingMessage } from './signalingMessages'
+
+/** A WebSocket as the hub sees it (text frames only). */
+export interface SignalingSocket {
+  send(text: string): void
+  close(code: number, reason: string): void
+}
+
+/**
+ * Where a socket comes from: this app's own renderer ('local', through the loopback web server)
+ * or another device on the LAN ('lan': another Holdfast core's link, or a stock y-webrtc client).
+ */
+export type SocketOrigin = 'local' | 'lan'
+
+/** A connection this core opened to another signaling server (a LAN peer's, or one the user configured). */
+export interface OutgoingLink {
+  send(text: string): void
+}
+
+interface Member {
+  socket: SignalingSocket
+  origin: SocketOrigin
+  topics: Set<string>
+}
+
+/** Close code that asks a y-webrtc client to reconnect (it does so by itself) and so announce itself again. */
+export const REANNOUNCE_CLOSE_CODE = 4001
+/** New peers reachable within this window are answered with one round of reconnects. */
+const REANNOUNCE_DELAY_MS = 200
+
+/** What one socket's messages are handed to; call `closed()` when the socket closes. */
+export interface HubConnection {
+  receive(text: string): void
+  closed(): void
+}
+
+const POLICY_VIOLATION = 1008
+
+/**
+ * The switchboard of a y-webrtc-compatible signaling server, bridged with other servers. Topics
+ * are subscribed by sockets; a publish goes to the topic's subscribers. Across servers there is
+ * exactly one connection per pair of cores, so each message travels once:
+ * - from a local socket: to the topic's sockets (local and LAN) and over every outgoing link;
+ * - from a LAN socket: to the topic's other sockets (never back over links: the sender's core reached those itself);
+ * - from an outgoing link: to local sockets only.
+ * Outgoing links subscribe, on the servers they reach, to every topic a local socket holds.
+ */
+export class SignalingHub {
+  private readonly topics = new Map<string, Set<Member>>()
+  private readonly links = new Set<OutgoingLink>()
+  private readonly topicListeners = new Set<(added: string[], removed: string[]) => void>()
+  private readonly reannounceTopics = new Set<string>()
+  private reannounceTimer: ReturnType<typeof setTimeout> | null = null
+
+  constructor(private readonly log: Logger) {}
+
+  connect(socket: SignalingSocket, origin: SocketOrigin): HubConnection {
+    const member: Member = { socket, origin, topics: new Set() }
+    const bucket = tokenBucket(SIGNALING_LIMITS.messagesPerSecond, SIGNALING_LIMITS.burst)
+    let open = true
+    const drop = (reason: string): void => {
+      if (!open) return
+      this.log.warn(`Signaling: closed a ${origin} connection: ${reason}.`)
+      socket.close(POLICY_VIOLATION, reason)
+      this.leave(member)
+      open = false
+    }
+    return {
+      receive: (text) => {
+        if (!open) return
+        if (!bucket.take()) return drop('too many messages')
+        let message: SignalingMessage
+        try {
+          message = parseSignalingMessage(text)
+        } catch (error) {
+          if (error instanceof SignalingProtocolError) return drop(error.message)
+          throw error
+        }
+        this.handle(member, message, drop)
+      },
+      closed: () => {
+        if (open) this.leave(member)
+        open = false
+      }
+    }
+  }
+
+  /** Topics at least one local socket holds: what outgoing links subscribe to. */
+  localTopics(): string[] {
+    return [...this.topics].filter(([, members]) => [...members].some((m) => m.origin === 'local')).map(([topic]) => topic)
+  }
+
+  /** Calls the listener when the set of topics held by local sockets changes, so links can follow. */
+  followLocalTopics(listener: (added: string[], removed: string[]) => void): () => void {
+    this.topicListeners.add(listener)
+    return () => this.topicListeners.delete(listener)
+  }
+
+  /**
+   * Peers became reachable for these topics (a link opened, or another core subscribed here).
+   * y-webrtc announces a room only when its signaling connection opens, so the local sockets that
+   * hold these topics are closed, gently: their clients reconnect within ~100 ms and announce
+   * again, which reaches the new peers. Their WebRTC connections are not touched.
+   */
+  reannounce(topics: Iterable<string>): void {
+    for (const topic of topics) this.reannounceTopics.add(topic)
+    if (this.reannounceTopics.size === 0 || this.reannounceTimer) return
+    this.reannounceTimer = setTimeout(() => {
+      this.reannounceTimer = null
+      const members = new Set<Member>()
+      for (const topic of this.reannounceTopics) {
+        for (const member of this.topics.get(topic) ?? []) if (member.origin === 'local') members.add(member)
+      }
+      this.reannounceTopics.clear()
+      for (const member of members) member.socket.close(REANNOUNCE_CLOSE_CODE, 'new peers reachable')
+    }, REANNOUNCE_DELAY_MS)
+  }
+
+  addLink(link: OutgoingLink): () => void {
+    this.links.add(link)
+    return () => this.links.delete(link)
+  }
+
+  /** A message that arrived over an outgoing link: only publishes are passed on, to local sockets. */
+  fromLink(text: string): void {
+    let message: SignalingMessage
+    try {
+      message = parseSignalingMessage(text)
+    } catch {
+      return
+    }
+    if (message.type !== 'publish') return
+    const frame = JSON.stringify(message)
+    for (const member of this.topics.get(message.topic) ?? []) if (member.origin === 'local') this.sendTo(member, frame)
+  }
+
+  private handle(member: Member, message: SignalingMessage, drop: (reason: string) => void): void {
+    switch (message.type) {
+      case 'subscribe': {
+        if (member.topics.size + message.topics.length > SIGNALING_LIMITS.maxTopicsPerSocket) return drop('too many topics')
+        const fresh = message.topics.filter((topic) => !member.topics.has(topic))
+        const newlyLocal = fresh.filter((topic) => this.subscribe(member, topic))
+        if (newlyLocal.length > 0) this.localTopicsChanged(newlyLocal, [])
+        // Another core (or client) joined rooms that pages here are in: they announce again.
+        if (member.origin === 'lan') this.reannounce(fresh.filter((topic) => this.hasLocal(topic)))
+        return
+      }
+      case 'unsubscribe': {
+        const removed = message.topics.filter((topic) => this.unsubscribe(member, topic))
+        if (member.origin === 'local' && removed.length > 0) this.localTopicsChanged([], removed)
+        return
+      }
+      case 'publish': {
+        const frame = JSON.stringify(message)
+        for (const receiver of this.topics.get(message.topic) ?? []) {
+          // A stock server echoes to the sender too; y-webrtc ignores its own messages, so skip it.
+          if (receiver !== member) this.sendTo(receiver, frame)
+        }
+        if (member.origin === 'local') for (const link of this.links) link.send(frame)
+        return
+      }
+      case 'ping':
+        this.sendTo(member, JSON.stringify({ type: 'pong' }))
+        return
+      case 'pong':
+        return
+    }
+  }
+
+  private hasLocal(topic: string): boolean {
+    return [...(this.topics.get(topic) ?? [])].some((m) => m.origin === 'local')
+  }
+
+  /** True when this made the topic newly local (the first local subscriber). */
+  private subscribe(member: Member, topic: string): boolean {
+    if (member.topics.has(topic)) return false
+    member.topics.add(topic)
+    let members = this.topics.get(topic)
+    if (!members) this.topics.set(topic, (members = new Set()))
+    const wasLocal = [...members].some((m) => m.origin === 'local')
+    members.add(member)
+    return member.origin === 'local' && !wasLocal
+  }
+
+  /** True when the topic no longer has a local subscriber because of this. */
+  private unsubscribe(member: Member, topic: string): boolean {
+    if (!member.topics.delete(topic)) return false
+    const members = this.topics.get(topic)
+    if (!members) return false
+    members.delete(member)
+    if (members.size === 0) this.topics.delete(topic)
+    return member.origin === 'local' && ![...members].some((m) => m.origin === 'local')
+  }
+
+  private leave(member: Member): void {
+    const removed = [...member.topics].filter((topic) => this.unsubscribe(member, topic))
+    if (member.origin === 'local' && removed.length > 0) this.localTopicsChanged([], removed)
+  }
+
+  private localTopicsChanged(added: string[], removed: string[]): void {
+    for (const listener of this.topicListeners) listener(added, removed)
+  }
+
+  private sendTo(member: Member, frame: string): void {
+    try {
+      member.socket.send(frame)
+    } catch {
+      // A socket that cannot take a frame is closing; its close event removes it.
+    }
+  }
+}

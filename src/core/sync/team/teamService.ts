@@ -1,0 +1,149 @@
+import { randomBytes } from 'node:crypto'
+import type { SyncSession, TeamStatus } from '../../../shared/contracts/team'
+import type { Logger } from '../../logger'
+import type { SignalingHub } from '../signaling/signalingHub'
+import { TeamNetwork } from '../teamNetwork'
+import { decodeInvite, encodeInvite, inviteLink } from './inviteCode'
+import type { TeamKeyVault } from './teamKeyVault'
+import { deriveTeamSecrets, roomName, TEAM_KEY_BYTES } from './teamSecrets'
+import type { StoredTeam, TeamStore } from './teamStore'
+
+export class AlreadyInTeamError extends Error {}
+export class NotInTeamError extends Error {}
+
+export interface TeamServiceOptions {
+  /** The team row of the open workspace database, or null while it is blocked. */
+  store: () => TeamStore | null
+  vault: TeamKeyVault
+  hub: SignalingHub
+  log: Logger
+  lanPort?: number
+  discoveryPort?: number
+  /** Tests keep the network to loopback: see TeamNetworkOptions. */
+  lanHost?: string
+  broadcastTo?: () => string[]
+}
+
+/**
+ * Sharing the workspace with a team: create, invite, join, leave, and the LAN network that runs
+ * only while the workspace is shared.
+ */
+export class TeamService {
+  private network: TeamNetwork | null = null
+  /** Serialises starts and stops of the network. */
+  private networkChange: Promise<void> = Promise.resolve()
+
+  constructor(private readonly options: TeamServiceOptions) {}
+
+  get hub(): SignalingHub {
+    return this.options.hub
+  }
+
+  status(): TeamStatus {
+    const team = this.options.store()?.read() ?? null
+    return {
+      team: team && { workspaceId: team.workspaceId, name: team.name, joinedAt: team.joinedAt },
+      lanPort: this.network?.lanPort ?? null,
+      lanPeers: this.network?.lanPeers ?? 0
+    }
+  }
+
+  /** Starts the network for the stored team, if any (at start-up, after a restore). */
+  resume(): Promise<void> {
+    return this.restartNetwork()
+  }
+
+  async create(name: string, now = Date.now()): Promise<TeamStatus> {
+    await this.adopt({ workspaceId: randomBytes(16).toString('hex'), key: randomBytes(TEAM_KEY_BYTES), name }, now)
+    return this.status()
+  }
+
+  /** Throws InviteInvalidError for a code that is not an invite. */
+  async join(code: string, now = Date.now()): Promise<TeamStatus> {
+    const invite = decodeInvite(code)
+    await this.adopt(invite, now)
+    return this.status()
+  }
+
+  async invite(): Promise<{ code: string; link: string }> {
+    const team = this.current()
+    const key = await this.options.vault.load(team.workspaceId, team.encryptedKey)
+    const code = encodeInvite({ workspaceId: team.workspaceId, key, name: team.name })
+    return { code, link: inviteLink(code) }
+  }
+
+  async leave(): Promise<TeamStatus> {
+    const team = this.current()
+    this.store().remove()
+    this.options.vault.forget(team.workspaceId)
+    await this.restartNetwork()
+    return this.status()
+  }
+
+  async session(): Promise<SyncSession | null> {
+    const team = this.options.store()?.read()
+    if (!team) return null
+    const key = await this.options.vault.load(team.workspaceId, team.encryptedKey)
+    const { password } = deriveTeamSecrets(key, team.workspaceId)
+    return { workspaceId: team.workspaceId, password, iceServers: [] }
+  }
+
+  /** The room of each document (empty while the workspace is not shared). */
+  async rooms(docIds: string[]): Promise<string[]> {
+    const team = this.options.store()?.read()
+    if (!team) return []
+    const { roomSecret } = deriveTeamSecrets(await this.options.vault.load(team.workspaceId, team.encryptedKey), team.workspaceId)
+    return docIds.map((docId) => roomName(roomSecret, docId))
+  }
+
+  async close(): Promise<void> {
+    await this.networkChange
+    await this.network?.stop()
+    this.network = null
+  }
+
+  private async adopt(invite: { workspaceId: string; key: Uint8Array; name: string }, now: number): Promise<void> {
+    const store = this.store()
+    if (store.read()) throw new AlreadyInTeamError('This workspace already belongs to a team.')
+    const encryptedKey = await this.options.vault.save(invite.workspaceId, invite.key)
+    store.insert({ workspaceId: invite.workspaceId, name: invite.name, joinedAt: now, encryptedKey })
+    await this.restartNetwork()
+  }
+
+  private restartNetwork(): Promise<void> {
+    this.networkChange = this.networkChange.then(async () => {
+      await this.network?.stop()
+      this.network = null
+      const team = this.options.store()?.read()
+      if (!team) return
+      try {
+        const key = await this.options.vault.load(team.workspaceId, team.encryptedKey)
+        const { discoveryTag } = deriveTeamSecrets(key, team.workspaceId)
+        this.network = await TeamNetwork.start({
+          hub: this.options.hub,
+          log: this.options.log,
+          discoveryTag,
+          lanPort: this.options.lanPort,
+          discoveryPort: this.options.discoveryPort,
+          lanHost: this.options.lanHost,
+          broadcastTo: this.options.broadcastTo
+        })
+      } catch (error) {
+        this.options.log.warn(`Team sync could not start on the LAN: ${error instanceof Error ? error.message : String(error)}`)
+      }
+    })
+    return this.networkChange
+  }
+
+  private store(): TeamStore {
+    const store = this.options.store()
+    if (!store) throw new Error('The workspace database is not open.')
+    return store
+  }
+
+  private current(): StoredTeam {
+    const team = this.store().read()
+    if (!team) throw new NotInTeamError('This workspace is not shared with a team.')
+    return team
+  }
+}

@@ -1,0 +1,54 @@
+import { implementer, requireStorage } from '../rpc/context'
+import { InviteInvalidError } from './team/inviteCode'
+import { AlreadyInTeamError, NotInTeamError } from './team/teamService'
+
+export const teamHandlers = {
+  status: implementer.team.status.use(requireStorage).handler(({ context }) => context.team.status()),
+  create: implementer.team.create.use(requireStorage).handler(async ({ context, input, errors }) => {
+    try {
+      return await context.team.create(input.name)
+    } catch (error) {
+      if (error instanceof AlreadyInTeamError) throw errors.ALREADY_IN_TEAM()
+      throw error
+    }
+  }),
+  invite: implementer.team.invite.use(requireStorage).handler(async ({ context, errors }) => {
+    try {
+      return await context.team.invite()
+    } catch (error) {
+      if (error instanceof NotInTeamError) throw errors.NOT_IN_TEAM()
+      throw errors.KEY_UNAVAILABLE({ cause: error })
+    }
+  }),
+  join: implementer.team.join.use(requireStorage).handler(async ({ context, input, errors }) => {
+    try {
+      return await context.team.join(input.code)
+    } catch (error) {
+      if (error instanceof AlreadyInTeamError) throw errors.ALREADY_IN_TEAM()
+      if (error instanceof InviteInvalidError) throw errors.INVITE_INVALID({ message: `That invite code is not valid: ${error.message}` })
+      throw error
+    }
+  }),
+  leave: implementer.team.leave.use(requireStorage).handler(async ({ context, errors }) => {
+    try {
+      return await context.team.leave()
+    } catch (error) {
+      if (error instanceof NotInTeamError) throw errors.NOT_IN_TEAM()
+      throw error
+    }
+  }),
+  session: implementer.team.session.use(requireStorage).handler(async ({ context, errors }) => {
+    try {
+      return await context.team.session()
+    } catch (error) {
+      throw errors.KEY_UNAVAILABLE({ cause: error })
+    }
+  }),
+  rooms: implementer.team.rooms.use(requireStorage).handler(async ({ context, input, errors }) => {
+    try {
+      return { rooms: await context.team.rooms(input.docIds) }
+    } catch (error) {
+      throw errors.KEY_UNAVAILABLE({ cause: error })
+    }
+  })
+}

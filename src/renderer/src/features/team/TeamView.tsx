@@ -1,0 +1,113 @@
+import { useState } from 'react'
+import { TEAM_NAME_MAX } from '../../../../shared/contracts/team'
+import { useCore } from '../../app/coreContext'
+import { InviteDialog } from './InviteDialog'
+import { JoinDialog } from './JoinDialog'
+import { useSyncPeers } from './useSyncPeers'
+import { useTeam } from './useTeam'
+
+function peersText(peers: number): string {
+  if (peers === 0) return 'No teammate is connected right now. Edits are kept here and sent when one is.'
+  return peers === 1 ? 'Connected to 1 teammate.' : `Connected to ${peers} teammates.`
+}
+
+/** The Team section: share this workspace with a team, invite, join, leave. */
+export function TeamView() {
+  const { client, sync } = useCore()
+  const { state, change } = useTeam()
+  const { peers } = useSyncPeers()
+  const [name, setName] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [dialog, setDialog] = useState<'invite' | 'join' | null>(null)
+  const [confirmLeave, setConfirmLeave] = useState(false)
+
+  const run = (action: Parameters<typeof change>[0]): void => {
+    setError(null)
+    void change(action).then(setError)
+  }
+
+  return (
+    <section className="section-view team-view" aria-labelledby="section-title">
+      <h1 id="section-title">Team</h1>
+      {!sync.available ? (
+        <p className="notice">Team sync runs in Holdfast's browser mode in this build; the desktop window does not sync yet.</p>
+      ) : null}
+      {state.phase === 'loading' ? <p role="status">Loading…</p> : null}
+      {state.phase === 'failed' ? <p role="alert">{state.message}</p> : null}
+      {state.phase === 'ready' && state.status.team === null ? (
+        <>
+          <p>
+            Share this workspace with your team. Drafts sync directly between your computers, end-to-end encrypted, and
+            keep syncing over the office network when the internet is down.
+          </p>
+          <form
+            className="team-create"
+            onSubmit={(event) => {
+              event.preventDefault()
+              run(() => client.team.create({ name }))
+            }}
+          >
+            <label className="field">
+              Team name
+              <input value={name} maxLength={TEAM_NAME_MAX} onChange={(e) => setName(e.target.value)} placeholder="Newsroom" />
+            </label>
+            <button type="submit" className="primary" disabled={name.trim() === ''}>
+              Create team
+            </button>
+          </form>
+          <p>Have an invite code?</p>
+          <button type="button" onClick={() => setDialog('join')}>
+            Join team
+          </button>
+        </>
+      ) : null}
+      {state.phase === 'ready' && state.status.team !== null ? (
+        <>
+          <p>
+            This workspace is shared with <strong>{state.status.team.name}</strong>.
+          </p>
+          <p role="status" aria-label="Team connection">
+            {peersText(peers)}
+          </p>
+          {state.status.lanPort !== null ? (
+            <p className="hint">
+              Listening for teammates on the local network (port {state.status.lanPort});{' '}
+              {state.status.lanPeers === 1 ? '1 teammate app found' : `${state.status.lanPeers} teammate apps found`}.
+            </p>
+          ) : null}
+          <div className="row-buttons">
+            <button type="button" className="primary" onClick={() => setDialog('invite')}>
+              Invite
+            </button>
+            <button type="button" onClick={() => setConfirmLeave(true)} disabled={confirmLeave}>
+              Leave team
+            </button>
+          </div>
+          {confirmLeave ? (
+            <div role="group" aria-label="Leave the team?" className="confirm-row">
+              <p>
+                Leave the team? Your drafts stay on this computer; nothing more is sent or received. To come back you need
+                a new invite.
+              </p>
+              <button type="button" onClick={() => setConfirmLeave(false)}>
+                Stay
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  setConfirmLeave(false)
+                  run(() => client.team.leave())
+                }}
+              >
+                Leave
+              </button>
+            </div>
+          ) : null}
+        </>
+      ) : null}
+      {error ? <p role="alert">{error}</p> : null}
+      <InviteDialog open={dialog === 'invite'} onClose={() => setDialog(null)} />
+      <JoinDialog open={dialog === 'join'} onJoin={(code) => change(() => client.team.join({ code }))} onClose={() => setDialog(null)} />
+    </section>
+  )
+}

@@ -1,0 +1,77 @@
+import { statSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { openDatabase } from '../../../../../src/core/storage/openDatabase'
+import { SignalingHub } from '../../../../../src/core/sync/signaling/signalingHub'
+import { fileVault } from '../../../../../src/core/sync/team/teamKeyVault'
+import { AlreadyInTeamError, NotInTeamError, TeamService } from '../../../../../src/core/sync/team/teamService'
+import { TeamStore } from '../../../../../src/core/sync/team/teamStore'
+import { InviteInvalidError } from '../../../../../src/core/sync/team/inviteCode'
+import { silentLog } from '../../../../support/inProcessCore'
+import { useTempDirs } from '../../../../support/tempDir'
+
+const tempDir = useTempDirs()
+const services: TeamService[] = []
+afterEach(async () => {
+  for (const service of services.splice(0)) await service.close()
+})
+
+/** A team service on its own workspace database, its network kept to loopback. */
+function device(): { service: TeamService; dir: string } {
+  const dir = tempDir()
+  const { db } = openDatabase(join(dir, 'holdfast.db'))
+  const store = new TeamStore(db!)
+  const service = new TeamService({
+    store: () => store,
+    vault: fileVault(dir),
+    hub: new SignalingHub(silentLog),
+    log: silentLog,
+    lanHost: '127.0.0.1',
+    // Any free port, announced to nobody: these tests are about the team, not the LAN.
+    discoveryPort: 0,
+    broadcastTo: () => []
+  })
+  services.push(service)
+  return { service, dir }
+}
+
+describe('team service', () => {
+  it('creates a team, invites, and a second device joins the same team with the same secrets', async () => {
+    const a = device()
+    const b = device()
+    expect(a.service.status().team).toBeNull()
+    const created = await a.service.create('Newsroom', 1000)
+    expect(created.team).toMatchObject({ name: 'Newsroom', joinedAt: 1000 })
+    expect(created.lanPort).toBeGreaterThan(0)
+
+    const { code, link } = await a.service.invite()
+    expect(link).toBe(`holdfast://join/${code}`)
+    const joined = await b.service.join(code)
+    expect(joined.team?.workspaceId).toBe(created.team?.workspaceId)
+    expect(joined.team?.name).toBe('Newsroom')
+    expect(await b.service.session()).toEqual(await a.service.session())
+    expect(await b.service.rooms(['d1', 'd2'])).toEqual(await a.service.rooms(['d1', 'd2']))
+  })
+
+  it('keeps the headless key in a file only its owner can read, outside the database, and removes it on leave', async () => {
+    const { service, dir } = device()
+    const { team } = await service.create('Desk')
+    const keyFile = join(dir, `team-${team!.workspaceId}.key`)
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600)
+    const left = await service.leave()
+    expect(left).toMatchObject({ team: null, lanPort: null })
+    expect(() => statSync(keyFile)).toThrow(/ENOENT/)
+    expect(await service.session()).toBeNull()
+    expect(await service.rooms(['d1'])).toEqual([])
+  })
+
+  it('refuses a second team, a bad code, and an invite or leave without a team', async () => {
+    const { service } = device()
+    await expect(service.invite()).rejects.toThrow(NotInTeamError)
+    await expect(service.leave()).rejects.toThrow(NotInTeamError)
+    await expect(service.join('HF1-nonsense')).rejects.toThrow(InviteInvalidError)
+    await service.create('One')
+    await expect(service.create('Two')).rejects.toThrow(AlreadyInTeamError)
+    expect(service.status().team?.name).toBe('One')
+  })
+})
