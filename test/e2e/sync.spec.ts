@@ -74,10 +74,26 @@ test.describe('Team sync', () => {
       await expect(syncStatus(b)).toHaveText('Sync: 1 peer', { timeout: 20_000 })
       await expect(syncStatus(a)).toHaveText('Sync: 1 peer')
 
+      // Names: each sees the other online in the workspace.
+      const yourName = (page: Page) => page.getByRole('textbox', { name: 'Your name (shown to teammates)' })
+      await yourName(b).fill('Bea')
+      await yourName(b).blur()
+      await openTeam(a)
+      await yourName(a).fill('Ana')
+      await yourName(a).blur()
+      await expect(a.getByRole('list', { name: 'Teammates online' })).toContainText('Bea')
+      await expect(b.getByRole('list', { name: 'Teammates online' })).toContainText('Ana')
+      await expect(a.getByLabel('Workspace sync')).toHaveText('Synced')
+      await openDraftsSection(a)
+      await chooseDraft(a, 'Shared plan')
+
       await openDraftsSection(b)
       await expect(draftList(b).getByRole('button', { name: /Shared plan/ })).toBeVisible()
       await chooseDraft(b, 'Shared plan')
       await expect(draftText(b)).toHaveText('Alpha')
+      await expect(b.getByLabel('Draft sync')).toHaveText('Synced')
+      await expect(a.getByRole('list', { name: 'Also in this draft' })).toContainText('Bea')
+      await expect(b.getByRole('list', { name: 'Also in this draft' })).toContainText('Ana')
 
       // Both type at the same time, A at the end and B at the start.
       await caretToEnd(a)
@@ -86,6 +102,8 @@ test.describe('Team sync', () => {
       const converged = 'B: Alpha from A'
       await expect(draftText(a)).toHaveText(converged)
       await expect(draftText(b)).toHaveText(converged)
+      // B's caret shows in A's editor, with B's name.
+      await expect(a.locator('.peer-caret')).toHaveAttribute('data-name', 'Bea')
       await expectSaved(a)
       await expectSaved(b)
 

@@ -1,6 +1,7 @@
 import { eventIterator } from '@orpc/contract'
 import { z } from 'zod'
 import { AssistantActionSchema } from '../ai/actions'
+import { MAX_PEER_NAME } from '../sync/presence'
 import { storageProcedure } from './errors'
 
 export const ThemeSchema = z.enum(['system', 'light', 'dark'])
@@ -22,11 +23,13 @@ export const SettingsSchema = z.object({
   aiTrustedCertificates: z
     .string()
     .max(200_000)
-    .regex(/^(\s*-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\s]+-----END CERTIFICATE-----)*\s*$/, 'only PEM certificates (-----BEGIN CERTIFICATE----- … -----END CERTIFICATE-----)')
+    .regex(/^(\s*-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\s]+-----END CERTIFICATE-----)*\s*$/, 'only PEM certificates (-----BEGIN CERTIFICATE----- … -----END CERTIFICATE-----)'),
+  /** The name teammates see next to this person's cursor and in the Team view; empty shows "Teammate". */
+  displayName: z.string().max(MAX_PEER_NAME)
 })
 export type Settings = z.infer<typeof SettingsSchema>
 
-export const DEFAULT_SETTINGS: Settings = { theme: 'system', versionRetentionDays: 90, aiChains: {}, aiLocalOnly: false, aiTrustedCertificates: '' }
+export const DEFAULT_SETTINGS: Settings = { theme: 'system', versionRetentionDays: 90, aiChains: {}, aiLocalOnly: false, aiTrustedCertificates: '', displayName: '' }
 
 /** A change to some settings; unknown keys are refused rather than silently dropped. */
 export const SettingsPatchSchema = SettingsSchema.partial().strict()

@@ -99,10 +99,11 @@ export class SignalingHub {
   }
 
   /**
-   * Peers became reachable for these topics (a link opened, or another core subscribed here).
-   * y-webrtc announces a room only when its signaling connection opens, so the local sockets that
-   * hold these topics are closed, gently: their clients reconnect within ~100 ms and announce
-   * again, which reaches the new peers. Their WebRTC connections are not touched.
+   * Peers became reachable for these topics: a link to another core opened. y-webrtc announces a
+   * room only when its signaling connection opens, so the local sockets that hold these topics
+   * are closed, gently: their clients reconnect at once and announce again, which reaches the
+   * new peers (who answer by connecting). Their WebRTC connections are not touched. Only the
+   * side that opened the link does this, so the two pages do not both start a connection (glare).
    */
   reannounce(topics: Iterable<string>): void {
     for (const topic of topics) this.reannounceTopics.add(topic)
@@ -140,11 +141,8 @@ export class SignalingHub {
     switch (message.type) {
       case 'subscribe': {
         if (member.topics.size + message.topics.length > SIGNALING_LIMITS.maxTopicsPerSocket) return drop('too many topics')
-        const fresh = message.topics.filter((topic) => !member.topics.has(topic))
-        const newlyLocal = fresh.filter((topic) => this.subscribe(member, topic))
-        if (newlyLocal.length > 0) this.localTopicsChanged(newlyLocal, [])
-        // Another core (or client) joined rooms that pages here are in: they announce again.
-        if (member.origin === 'lan') this.reannounce(fresh.filter((topic) => this.hasLocal(topic)))
+        const added = message.topics.filter((topic) => this.subscribe(member, topic))
+        if (added.length > 0) this.localTopicsChanged(added, [])
         return
       }
       case 'unsubscribe': {
@@ -167,10 +165,6 @@ export class SignalingHub {
       case 'pong':
         return
     }
-  }
-
-  private hasLocal(topic: string): boolean {
-    return [...(this.topics.get(topic) ?? [])].some((m) => m.origin === 'local')
   }
 
   /** True when this made the topic newly local (the first local subscriber). */

@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/react'
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { ThemeSchema } from '../../../shared/contracts/settings'
 import { StartupNotices } from '../features/notices/StartupNotices'
 import { CommandPalette } from '../features/palette/CommandPalette'
@@ -23,9 +23,11 @@ import { useGlobalShortcuts } from './useGlobalShortcuts'
 
 /** The window's layout: sidebar, main area, assistant panel and status bar. */
 export function Shell() {
-  const { status } = useCore()
+  const { status, sync } = useCore()
   const settings = useSettings()
   useAppliedTheme(settings.settings.theme)
+  const displayName = settings.settings.displayName
+  useEffect(() => sync.setName(displayName), [sync, displayName])
   const [section, setSection] = useState<SectionId>('drafts')
   const [assistantOpen, setAssistantOpen] = useState(true)
   const [paletteOpen, setPaletteOpen] = useState(false)

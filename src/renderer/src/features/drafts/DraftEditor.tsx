@@ -1,4 +1,5 @@
 import Collaboration from '@tiptap/extension-collaboration'
+import type { Awareness } from 'y-protocols/awareness'
 import { Placeholder } from '@tiptap/extensions'
 import { EditorContent, useEditor, type Editor } from '@tiptap/react'
 import { useEffect, useRef, useState, type ChangeEvent } from 'react'
@@ -22,6 +23,10 @@ import { IMAGE_ACCEPT, insertImages, isImageFile } from './images/insertImages'
 import { LinkDialog } from './LinkDialog'
 import { PrivacySwitch, useDraftLocalOnly } from './PrivacySwitch'
 import { SaveStatus } from './SaveStatus'
+import { PresenceList } from '../team/PresenceList'
+import { SyncBadge } from '../team/SyncBadge'
+import { usePresence } from '../team/usePresence'
+import { createPeerCursors } from './peerCursors'
 import { TitleField } from './TitleField'
 
 /** How often a draft's "last edited" time in the index may change while typing. */
@@ -30,13 +35,15 @@ const TOUCH_INTERVAL_MS = 10_000
 interface DraftEditorProps {
   index: DocSession
   draft: DocSession
+  /** The draft room's presence: teammates' carets and selections. */
+  awareness: Awareness
   onWordCount: (words: number) => void
   /** Tells the assistant which editor it works on, and whether this draft must stay local. */
   onAssistTarget: (target: { editor: Editor; localOnly: boolean } | null) => void
   workspaceLocalOnly: boolean
 }
 
-export function DraftEditor({ index, draft, onWordCount, onAssistTarget, workspaceLocalOnly }: DraftEditorProps) {
+export function DraftEditor({ index, draft, awareness, onWordCount, onAssistTarget, workspaceLocalOnly }: DraftEditorProps) {
   const { client } = useCore()
   const spell = useSpellClient()
   const imageInput = useRef<HTMLInputElement>(null)
@@ -49,6 +56,7 @@ export function DraftEditor({ index, draft, onWordCount, onAssistTarget, workspa
   const [historyOpen, setHistoryOpen] = useState(false)
   const [showProvenance, setShowProvenance] = useState(false)
   const localOnly = useDraftLocalOnly(index, draft.docId) || workspaceLocalOnly
+  const present = usePresence(draft.docId)
   const editor = useEditor(
     {
       // TipTap would inject a <style> element, which the CSP forbids; styles.css has the rules.
@@ -57,6 +65,7 @@ export function DraftEditor({ index, draft, onWordCount, onAssistTarget, workspa
         ...draftExtensions.filter((extension) => extension.name !== 'image'),
         createBlobImage(client),
         Collaboration.configure({ document: draft.doc, field: DRAFT_BODY_FIELD }),
+        createPeerCursors(awareness),
         Placeholder.configure({ placeholder: 'Start writing…' }),
         FindHighlight,
         createSpellcheck(spell)
@@ -137,6 +146,8 @@ export function DraftEditor({ index, draft, onWordCount, onAssistTarget, workspa
       <header className="draft-header">
         <TitleField index={index} draftId={draft.docId} />
         <SaveStatus sessions={[index, draft]} />
+        <SyncBadge docId={draft.docId} label="Draft sync" />
+        <PresenceList peers={present} label="Also in this draft" />
         <PrivacySwitch index={index} draftId={draft.docId} workspaceLocalOnly={workspaceLocalOnly} />
         <button type="button" className="small" aria-pressed={showProvenance} onClick={() => setShowProvenance((on) => !on)}>
           Show AI text

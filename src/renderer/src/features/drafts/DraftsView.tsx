@@ -140,6 +140,7 @@ export function DraftsView({ index, selectedId, onSelect, onWordCount, onAssistT
               key={draft.session.docId}
               index={index}
               draft={draft.session}
+              awareness={draft.awareness}
               onWordCount={onWordCount}
               onAssistTarget={onAssistTarget}
               workspaceLocalOnly={workspaceLocalOnly}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useCore } from '../../app/coreContext'
+import type { Awareness } from 'y-protocols/awareness'
 import { DocSession } from '../../lib/docSession'
 import { describeError } from '../../lib/rpcError'
 
@@ -7,7 +8,7 @@ export type DraftSessionState =
   | { phase: 'none' }
   | { phase: 'loading' }
   | { phase: 'failed'; message: string }
-  | { phase: 'ready'; session: DocSession }
+  | { phase: 'ready'; session: DocSession; awareness: Awareness }
 
 /** Opens the selected draft's document, and closes it (after its last write) when another is chosen. */
 export function useDraftSession(draftId: string | null): DraftSessionState {
@@ -23,8 +24,9 @@ export function useDraftSession(draftId: string | null): DraftSessionState {
       .then((s) => {
         session = s
         if (cancelled) return void s.close()
-        stopSync = sync.register(draftId, s.doc)
-        setOpened({ id: draftId, state: { phase: 'ready', session: s } })
+        const synced = sync.register(draftId, s.doc)
+        stopSync = synced.stop
+        setOpened({ id: draftId, state: { phase: 'ready', session: s, awareness: synced.awareness } })
       })
       .catch((error: unknown) => {
         if (!cancelled) setOpened({ id: draftId, state: { phase: 'failed', message: describeError(error) } })

@@ -28,7 +28,7 @@ export function useWorkspace(): WorkspaceState {
       .then((opened) => {
         session = opened
         if (cancelled) return void opened.close()
-        stopSync = sync.register(WORKSPACE_INDEX_ID, opened.doc)
+        stopSync = sync.register(WORKSPACE_INDEX_ID, opened.doc).stop
         // Drafts trashed more than 30 days ago leave the index, then the database (once the index
         // change is durable, so a crash in between leaves them in the trash, not half gone).
         const expired = purgeTrash(opened.doc, Date.now())

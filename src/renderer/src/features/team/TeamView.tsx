@@ -1,8 +1,14 @@
 import { useState } from 'react'
 import { TEAM_NAME_MAX } from '../../../../shared/contracts/team'
 import { useCore } from '../../app/coreContext'
+import { useSettings } from '../settings/useSettings'
+import { WORKSPACE_INDEX_ID } from '../../../../shared/contracts/docs'
+import { MAX_PEER_NAME } from '../../../../shared/sync/presence'
 import { InviteDialog } from './InviteDialog'
 import { JoinDialog } from './JoinDialog'
+import { PresenceList } from './PresenceList'
+import { SyncBadge } from './SyncBadge'
+import { usePresence } from './usePresence'
 import { useSyncPeers } from './useSyncPeers'
 import { useTeam } from './useTeam'
 
@@ -16,6 +22,8 @@ export function TeamView() {
   const { client, sync } = useCore()
   const { state, change } = useTeam()
   const { peers } = useSyncPeers()
+  const present = usePresence(WORKSPACE_INDEX_ID)
+  const settings = useSettings()
   const [name, setName] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [dialog, setDialog] = useState<'invite' | 'join' | null>(null)
@@ -67,8 +75,25 @@ export function TeamView() {
             This workspace is shared with <strong>{state.status.team.name}</strong>.
           </p>
           <p role="status" aria-label="Team connection">
-            {peersText(peers)}
+            {peersText(peers)} <SyncBadge docId={WORKSPACE_INDEX_ID} label="Workspace sync" />
           </p>
+          <PresenceList peers={present} label="Teammates online" withLastSeen />
+          <label className="field">
+            Your name (shown to teammates)
+            <input
+              key={settings.settings.displayName}
+              defaultValue={settings.settings.displayName}
+              maxLength={MAX_PEER_NAME}
+              placeholder="Teammate"
+              onBlur={(e) => void settings.update({ displayName: e.target.value.trim() })}
+            />
+          </label>
+          {sync.lastRefused ? (
+            <p role="alert">
+              At {new Date(sync.lastRefused.at).toLocaleTimeString()} a teammate’s app sent {sync.lastRefused.reason}; Holdfast
+              disconnected it and nothing it sent was applied. Your drafts are as they were.
+            </p>
+          ) : null}
           {state.status.lanPort !== null ? (
             <p className="hint">
               Listening for teammates on the local network (port {state.status.lanPort});{' '}

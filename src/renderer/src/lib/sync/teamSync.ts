@@ -1,12 +1,42 @@
+import { Awareness } from 'y-protocols/awareness'
 import { WebrtcProvider } from 'y-webrtc'
 import type * as Y from 'yjs'
 import type { CoreClient } from '../../../../shared/contracts'
 import { WORKSPACE_INDEX_ID } from '../../../../shared/contracts/docs'
 import type { SyncSession } from '../../../../shared/contracts/team'
+import { PEER_COLOURS, shownPeer, type PeerUser, type ShownPeer } from '../../../../shared/sync/presence'
+import { guardPeers } from './peerGuard'
+
+/** A peer whose data was refused, for the Team view. */
+export interface RefusedPeer {
+  at: number
+  reason: string
+}
 
 interface OpenDoc {
   doc: Y.Doc
+  /** Who is here: names, colours and cursors, shared with the peers in the document's room. */
+  awareness: Awareness
   provider: WebrtcProvider | null
+}
+
+/** A document as the window syncs it; `stop()` when it closes. */
+export interface SyncedDoc {
+  awareness: Awareness
+  stop: () => void
+}
+
+function randomColour(): string {
+  const [colour = PEER_COLOURS[0]] = PEER_COLOURS.slice(Math.floor(Math.random() * PEER_COLOURS.length))
+  return colour
+}
+
+/** Where a document stands with the team. */
+export type DocSyncState = 'not shared' | 'offline' | 'no peers' | 'syncing' | 'synced'
+
+/** A teammate present in a document, and how long ago their app last said so. */
+export interface PresentPeer extends ShownPeer {
+  secondsAgo: number
 }
 
 /**
@@ -21,6 +51,9 @@ export class TeamSync {
   /** Bumped on every team change, so a provider started for an older session is never kept. */
   private generation = 0
   private readonly listeners = new Set<() => void>()
+  private refused: RefusedPeer | null = null
+  /** This window's name and colour for teammates; the colour is picked once per window. */
+  private user: PeerUser = { name: '', color: randomColour() }
 
   constructor(
     private readonly client: CoreClient,
@@ -39,15 +72,41 @@ export class TeamSync {
   }
 
   /** Syncs the document while it is open in this window; call the returned function when it closes. */
-  register(docId: string, doc: Y.Doc): () => void {
-    const entry: OpenDoc = { doc, provider: null }
+  register(docId: string, doc: Y.Doc): SyncedDoc {
+    const awareness = new Awareness(doc)
+    awareness.setLocalStateField('user', this.user)
+    const entry: OpenDoc = { doc, awareness, provider: null }
     this.open.set(docId, entry)
     void this.connect(docId, entry, this.generation)
-    return () => {
-      entry.provider?.destroy()
-      entry.provider = null
-      if (this.open.get(docId) === entry) this.open.delete(docId)
+    return {
+      awareness,
+      stop: () => {
+        entry.provider?.destroy()
+        entry.provider = null
+        awareness.destroy()
+        if (this.open.get(docId) === entry) this.open.delete(docId)
+      }
     }
+  }
+
+  /** The name teammates see for this window (empty: "Teammate"). */
+  setName(name: string): void {
+    this.user = { ...this.user, name }
+    for (const entry of this.open.values()) entry.awareness.setLocalStateField('user', this.user)
+  }
+
+  /** Teammates present in an open document (the workspace index: present in the workspace), names cleaned for display. */
+  presentIn(docId: string, now = Date.now()): PresentPeer[] {
+    const entry = this.open.get(docId)
+    if (!entry?.provider) return []
+    const { awareness } = entry
+    const present: PresentPeer[] = []
+    awareness.getStates().forEach((state, clientId) => {
+      if (clientId === awareness.clientID) return
+      const lastSeen = awareness.meta.get(clientId)?.lastUpdated ?? now
+      present.push({ ...shownPeer(clientId, state), secondsAgo: Math.max(0, Math.round((now - lastSeen) / 1000)) })
+    })
+    return present.sort((a, b) => a.name.localeCompare(b.name))
   }
 
   /** Reads the team session again (after create, join or leave) and reconnects every open document. */
@@ -64,6 +123,21 @@ export class TeamSync {
     this.changed()
   }
 
+  /**
+   * offline: this window cannot reach its core's signaling (so no teammate can be found);
+   * no peers: reachable, but no teammate is connected; syncing: connected, not yet caught up;
+   * synced: every connected teammate has sent what this window lacked.
+   */
+  stateOf(docId: string): DocSyncState {
+    if (!this.session) return 'not shared'
+    const provider = this.open.get(docId)?.provider
+    const room = provider?.room
+    if (!provider || !room) return 'offline'
+    const connected = [...room.webrtcConns.values()].filter((conn) => conn.connected)
+    if (connected.length === 0) return (provider.signalingConns as { connected: boolean }[]).some((conn) => conn.connected) ? 'no peers' : 'offline'
+    return connected.every((conn) => conn.synced) ? 'synced' : 'syncing'
+  }
+
   /** Teammates this window has a live WebRTC connection with (in the workspace index's room). */
   connectedPeers(): number {
     const room = this.open.get(WORKSPACE_INDEX_ID)?.provider?.room
@@ -71,6 +145,11 @@ export class TeamSync {
     let connected = 0
     for (const conn of room.webrtcConns.values()) if (conn.connected) connected++
     return connected
+  }
+
+  /** The last time a peer was disconnected for sending malformed data, if ever. */
+  get lastRefused(): RefusedPeer | null {
+    return this.refused
   }
 
   onChange(listener: () => void): () => void {
@@ -85,10 +164,16 @@ export class TeamSync {
     const room = rooms[0]
     if (!room || generation !== this.generation || this.open.get(docId) !== entry || entry.provider) return
     entry.provider = new WebrtcProvider(room, entry.doc, {
+      awareness: entry.awareness,
       signaling: [this.signalingUrl],
       password: session.password,
       // ICE servers only as the user configured them (none by default): no public STUN is contacted.
       peerOpts: { config: { iceServers: session.iceServers } }
+    })
+    guardPeers(entry.provider, (reason) => {
+      console.warn(`Team sync: disconnected a peer that sent ${reason}.`)
+      this.refused = { at: Date.now(), reason }
+      this.changed()
     })
     entry.provider.on('peers', () => this.changed())
   }

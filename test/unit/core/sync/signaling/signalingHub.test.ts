@@ -109,15 +109,25 @@ describe('signaling hub', () => {
     expect(hub.localTopics()).toEqual([])
   })
 
-  it('asks local sockets to announce again when another core subscribes to their topics', () => {
+  it('asks the local sockets of the topics a new link reaches to announce again, once, and no others', () => {
     vi.useFakeTimers()
     const local = socketOn(hub, 'local')
     const bystander = socketOn(hub, 'local')
     local.receive({ type: 'subscribe', topics: ['room'] })
     bystander.receive({ type: 'subscribe', topics: ['elsewhere'] })
-    socketOn(hub, 'lan').receive({ type: 'subscribe', topics: ['room', 'unknown'] })
+    hub.reannounce(['room', 'unknown'])
+    hub.reannounce(['room'])
     vi.advanceTimersByTime(300)
     expect(local.closed?.code).toBe(REANNOUNCE_CLOSE_CODE)
     expect(bystander.closed).toBeNull()
+  })
+
+  it('does not ask local sockets to announce again when another core subscribes (that core announces)', () => {
+    vi.useFakeTimers()
+    const local = socketOn(hub, 'local')
+    local.receive({ type: 'subscribe', topics: ['room'] })
+    socketOn(hub, 'lan').receive({ type: 'subscribe', topics: ['room'] })
+    vi.advanceTimersByTime(300)
+    expect(local.closed).toBeNull()
   })
 })

@@ -1,0 +1,32 @@
+import type { WebrtcProvider } from 'y-webrtc'
+import { peerMessageProblem } from '../../../../shared/sync/peerMessages'
+
+type DataListener = (data: Uint8Array) => void
+
+/**
+ * Puts a check in front of y-webrtc for every peer connection of the provider: each message is
+ * checked whole before y-webrtc reads it (peerMessages.ts), and a peer that sends something
+ * malformed is disconnected and reported, its message never reaching the document.
+ */
+export function guardPeers(provider: WebrtcProvider, onRefused: (reason: string) => void): void {
+  const guarded = new WeakSet<object>()
+  provider.on('peers', () => {
+    // y-webrtc has just made the connection (and its data listener); no data can have arrived yet.
+    for (const conn of provider.room?.webrtcConns.values() ?? []) {
+      if (guarded.has(conn)) continue
+      guarded.add(conn)
+      const peer = conn.peer as { listeners(event: 'data'): DataListener[]; removeAllListeners(event: 'data'): void; on(event: 'data', listener: DataListener): void }
+      const readers = peer.listeners('data')
+      peer.removeAllListeners('data')
+      peer.on('data', (data) => {
+        const problem = peerMessageProblem(data)
+        if (problem === null) {
+          for (const read of readers) read.call(peer, data)
+          return
+        }
+        onRefused(problem)
+        conn.destroy()
+      })
+    }
+  })
+}

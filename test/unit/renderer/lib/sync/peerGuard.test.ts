@@ -1,0 +1,55 @@
+import { EventEmitter } from 'node:events'
+import * as encoding from 'lib0/encoding'
+import * as syncProtocol from 'y-protocols/sync'
+import { describe, expect, it, vi } from 'vitest'
+import type { WebrtcProvider } from 'y-webrtc'
+import * as Y from 'yjs'
+import { guardPeers } from '../../../../../src/renderer/src/lib/sync/peerGuard'
+
+/** A provider with one connection whose data listener stands for y-webrtc's reader. */
+function providerWithConnection() {
+  const provider = new EventEmitter()
+  const peer = new EventEmitter()
+  const read = vi.fn()
+  peer.on('data', read)
+  const conn = { peer, destroy: vi.fn() }
+  Object.assign(provider, { room: { webrtcConns: new Map([['remote', conn]]) } })
+  return { provider, peer, conn, read }
+}
+
+function updateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, 0)
+  syncProtocol.writeUpdate(encoder, update)
+  return encoding.toUint8Array(encoder)
+}
+
+describe('peer guard', () => {
+  it('passes a valid update on to y-webrtc, and disconnects and reports a peer whose update is broken', () => {
+    const { provider, peer, conn, read } = providerWithConnection()
+    const refused: string[] = []
+    guardPeers(provider as unknown as WebrtcProvider, (reason) => refused.push(reason))
+    provider.emit('peers', {})
+
+    const doc = new Y.Doc()
+    doc.getText('t').insert(0, 'hello')
+    const valid = updateMessage(Y.encodeStateAsUpdate(doc))
+    peer.emit('data', valid)
+    expect(read).toHaveBeenCalledWith(valid)
+
+    const update = Y.encodeStateAsUpdate(doc)
+    peer.emit('data', updateMessage(update.subarray(0, update.byteLength - 2)))
+    expect(read).toHaveBeenCalledTimes(1)
+    expect(conn.destroy).toHaveBeenCalled()
+    expect(refused).toEqual([expect.stringMatching(/malformed/)])
+  })
+
+  it('guards each connection once, however many peer events there are', () => {
+    const { provider, peer, read } = providerWithConnection()
+    guardPeers(provider as unknown as WebrtcProvider, () => undefined)
+    provider.emit('peers', {})
+    provider.emit('peers', {})
+    peer.emit('data', Uint8Array.of(2))
+    expect(read).toHaveBeenCalledTimes(1)
+  })
+})
