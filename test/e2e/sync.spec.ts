@@ -25,6 +25,29 @@ async function openDraftsSection(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Drafts' }).click()
 }
 
+/** Shares A's workspace as "Newsroom" and returns the invite code from the Invite dialog. */
+async function createTeamAndInvite(page: Page): Promise<string> {
+  await openTeam(page)
+  await page.getByRole('textbox', { name: 'Team name' }).fill('Newsroom')
+  await page.getByRole('button', { name: 'Create team' }).click()
+  await expect(page.getByText('This workspace is shared with Newsroom.')).toBeVisible()
+  await page.getByRole('button', { name: 'Invite' }).click()
+  const inviteBox = page.getByRole('dialog', { name: 'Invite a teammate' }).getByRole('textbox', { name: 'Invite code' })
+  await expect(inviteBox).toHaveValue(/^HF1-/)
+  const code = await inviteBox.inputValue()
+  await page.getByRole('button', { name: 'Done' }).click()
+  return code
+}
+
+async function joinTeam(page: Page, code: string): Promise<void> {
+  await openTeam(page)
+  await page.getByRole('button', { name: 'Join team' }).click()
+  const joinDialog = page.getByRole('dialog', { name: 'Join a team' })
+  await joinDialog.getByRole('textbox', { name: 'Invite code' }).fill(code)
+  await joinDialog.getByRole('button', { name: 'Join' }).click()
+  await expect(page.getByText('This workspace is shared with Newsroom.')).toBeVisible()
+}
+
 function syncStatus(page: Page) {
   return page.getByRole('contentinfo', { name: 'Status bar' }).getByText(/^Sync:/)
 }
@@ -112,6 +135,50 @@ test.describe('Team sync', () => {
       await openDrafts(b, restarted.url)
       await chooseDraft(b, 'Shared plan')
       await expect(draftText(b)).toHaveText(converged)
+    } finally {
+      await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })))
+    }
+  })
+
+  test('drafts nobody has open reach a teammate in the background, and stay when their author goes away', async ({
+    launchHeadless,
+    newContext
+  }) => {
+    test.setTimeout(120_000)
+    const dirs = await Promise.all([mkdtemp(join(tmpdir(), 'holdfast-sync-a-')), mkdtemp(join(tmpdir(), 'holdfast-sync-b-'))])
+    try {
+      const [coreA, coreB] = await Promise.all([launchHeadless(dirs[0]), launchHeadless(dirs[1])])
+      const [a, b] = await Promise.all([newContext().then((c) => c.newPage()), newContext().then((c) => c.newPage())])
+      await openDrafts(a, coreA.url)
+      const code = await createTeamAndInvite(a)
+      await openDraftsSection(a)
+      const stories = ['Council budget', 'Harbour strike', 'School results']
+      for (const title of stories) {
+        await newDraft(a)
+        await typeTitle(a, title)
+        await draftText(a).click()
+        await a.keyboard.type(`The ${title.toLowerCase()} story.`)
+        await expectSaved(a)
+      }
+      // A opens the Team view: no draft is open in A's window any more.
+      await openTeam(a)
+
+      await openDrafts(b, coreB.url)
+      await joinTeam(b, code)
+      await expect(syncStatus(b)).toHaveText('Sync: 1 peer', { timeout: 20_000 })
+      await openDraftsSection(b)
+      for (const title of stories) await expect(draftList(b).getByRole('button', { name: new RegExp(title) })).toBeVisible()
+      await openTeam(b)
+      await expect(b.getByText('Every draft is up to date with what teammates online hold.')).toBeVisible({ timeout: 45_000 })
+      await expect(b.getByText(/^Live rooms: \d+/)).toBeVisible()
+
+      // A goes away for good; B has every draft on its own.
+      await coreA.stop()
+      await openDraftsSection(b)
+      for (const title of stories) {
+        await chooseDraft(b, title)
+        await expect(draftText(b)).toHaveText(`The ${title.toLowerCase()} story.`)
+      }
     } finally {
       await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })))
     }

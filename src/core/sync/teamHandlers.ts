@@ -44,6 +44,12 @@ export const teamHandlers = {
       throw errors.KEY_UNAVAILABLE({ cause: error })
     }
   }),
+  markers: implementer.team.markers.use(requireStorage).handler(({ context }) => ({ markers: context.teamStore.markers() })),
+  markSynced: implementer.team.markSynced.use(requireStorage).handler(({ context, input, errors }) => {
+    if (!context.teamStore.read()) throw errors.NOT_IN_TEAM()
+    context.teamStore.setMarkers(input.markers)
+    return { recorded: input.markers.length }
+  }),
   rooms: implementer.team.rooms.use(requireStorage).handler(async ({ context, input, errors }) => {
     try {
       return { rooms: await context.team.rooms(input.docIds) }

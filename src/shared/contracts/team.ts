@@ -68,6 +68,15 @@ export const teamContract = {
     .input(z.object({}).optional())
     .output(SyncSessionSchema.nullable()),
 
+  /** Per document, the index change marker at which this device last held the team's latest version. */
+  markers: storageProcedure.input(z.object({}).optional()).output(z.object({ markers: z.record(z.string(), z.number()) })),
+
+  /** Records that this device holds the team's latest version of documents, as of these markers. */
+  markSynced: storageProcedure
+    .errors({ NOT_IN_TEAM: teamErrors.NOT_IN_TEAM })
+    .input(z.object({ markers: z.array(z.object({ docId: DocIdSchema, marker: z.number().int().nonnegative() })).min(1).max(10_000) }))
+    .output(z.object({ recorded: z.number().int() })),
+
   /** The y-webrtc room of each document: derived from the team key, so it reveals no document id. */
   rooms: storageProcedure
     .errors({ KEY_UNAVAILABLE: teamErrors.KEY_UNAVAILABLE })

@@ -1,5 +1,6 @@
 import Collaboration from '@tiptap/extension-collaboration'
 import type { Awareness } from 'y-protocols/awareness'
+import type * as Y from 'yjs'
 import { Placeholder } from '@tiptap/extensions'
 import { EditorContent, useEditor, type Editor } from '@tiptap/react'
 import { useEffect, useRef, useState, type ChangeEvent } from 'react'
@@ -114,17 +115,31 @@ export function DraftEditor({ index, draft, awareness, onWordCount, onAssistTarg
     addImages.current(files)
   }
 
-  // Keep "last edited" in the index current, at most once per interval.
+  // Keep "last edited" in the index current: at most once per interval, and always after the
+  // last edit (teammates fetch a draft whose "last edited" changed, see lib/sync/catchUp.ts).
   useEffect(() => {
     let last = 0
-    const onUpdate = (_update: Uint8Array, origin: unknown): void => {
-      const now = Date.now()
-      if (typeof origin === 'symbol' || now - last < TOUCH_INTERVAL_MS) return
-      last = now
-      touchDraft(index.doc, draft.docId, now)
+    let trailing: ReturnType<typeof setTimeout> | null = null
+    const touch = (): void => {
+      trailing = null
+      last = Date.now()
+      touchDraft(index.doc, draft.docId, last)
+    }
+    const onUpdate = (_update: Uint8Array, _origin: unknown, _doc: Y.Doc, transaction: Y.Transaction): void => {
+      // Only this window's own edits: not what storage loaded or a teammate sent.
+      if (!transaction.local) return
+      const since = Date.now() - last
+      if (since >= TOUCH_INTERVAL_MS) touch()
+      else trailing ??= setTimeout(touch, TOUCH_INTERVAL_MS - since)
     }
     draft.doc.on('update', onUpdate)
-    return () => draft.doc.off('update', onUpdate)
+    return () => {
+      draft.doc.off('update', onUpdate)
+      if (trailing) {
+        clearTimeout(trailing)
+        touch()
+      }
+    }
   }, [index, draft])
 
   useEffect(() => {

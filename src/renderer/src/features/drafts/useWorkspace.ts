@@ -4,6 +4,7 @@ import { WORKSPACE_INDEX_ID } from '../../../../shared/contracts/docs'
 import { activeDrafts, purgeTrash, trashedDrafts, type DraftSummary } from '../../../../shared/workspace/workspaceIndex'
 import { useCore } from '../../app/coreContext'
 import { DocSession } from '../../lib/docSession'
+import { CatchUp } from '../../lib/sync/catchUp'
 import { describeError } from '../../lib/rpcError'
 import { useDocSnapshot } from '../../lib/useDocSnapshot'
 
@@ -28,7 +29,15 @@ export function useWorkspace(): WorkspaceState {
       .then((opened) => {
         session = opened
         if (cancelled) return void opened.close()
-        stopSync = sync.register(WORKSPACE_INDEX_ID, opened.doc).stop
+        const indexSync = sync.register(WORKSPACE_INDEX_ID, opened.doc)
+        const catchUp = new CatchUp(client, sync, opened.doc)
+        sync.catchUp = catchUp
+        void catchUp.start()
+        stopSync = () => {
+          catchUp.stop()
+          if (sync.catchUp === catchUp) sync.catchUp = null
+          indexSync.stop()
+        }
         // Drafts trashed more than 30 days ago leave the index, then the database (once the index
         // change is durable, so a crash in between leaves them in the trash, not half gone).
         const expired = purgeTrash(opened.doc, Date.now())

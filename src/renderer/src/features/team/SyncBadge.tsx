@@ -13,7 +13,7 @@ export function SyncBadge({ docId, label }: { docId: string; label: string }) {
   const state = useDocSyncState(docId)
   if (state === 'not shared') return null
   return (
-    <span className={`sync-badge sync-${state.replace(' ', '-')}`} aria-label={label}>
+    <span role="status" className={`sync-badge sync-${state.replace(' ', '-')}`} aria-label={label}>
       {TEXT[state]}
     </span>
   )

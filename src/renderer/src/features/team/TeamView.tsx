@@ -6,6 +6,7 @@ import { WORKSPACE_INDEX_ID } from '../../../../shared/contracts/docs'
 import { MAX_PEER_NAME } from '../../../../shared/sync/presence'
 import { InviteDialog } from './InviteDialog'
 import { JoinDialog } from './JoinDialog'
+import { CatchUpStatus } from './CatchUpStatus'
 import { PresenceList } from './PresenceList'
 import { SyncBadge } from './SyncBadge'
 import { usePresence } from './usePresence'
@@ -75,9 +76,11 @@ export function TeamView() {
             This workspace is shared with <strong>{state.status.team.name}</strong>.
           </p>
           <p role="status" aria-label="Team connection">
-            {peersText(peers)} <SyncBadge docId={WORKSPACE_INDEX_ID} label="Workspace sync" />
+            {peersText(peers)}
           </p>
+          <SyncBadge docId={WORKSPACE_INDEX_ID} label="Workspace sync" />
           <PresenceList peers={present} label="Teammates online" withLastSeen />
+          <CatchUpStatus />
           <label className="field">
             Your name (shown to teammates)
             <input

@@ -35,6 +35,8 @@ export function useTeam(): {
       try {
         const status = await action()
         setState({ phase: 'ready', status })
+        // Sharing or joining: the drafts here are this device's own, as they are.
+        if (status.team) await sync.catchUp?.holdAll()
         await sync.refresh()
         return null
       } catch (error) {

@@ -5,6 +5,7 @@ import type { CoreClient } from '../../../../shared/contracts'
 import { WORKSPACE_INDEX_ID } from '../../../../shared/contracts/docs'
 import type { SyncSession } from '../../../../shared/contracts/team'
 import { PEER_COLOURS, shownPeer, type PeerUser, type ShownPeer } from '../../../../shared/sync/presence'
+import type { CatchUp } from './catchUp'
 import { guardPeers } from './peerGuard'
 
 /** A peer whose data was refused, for the Team view. */
@@ -15,6 +16,9 @@ export interface RefusedPeer {
 
 interface OpenDoc {
   doc: Y.Doc
+  /** Opened by the background catch-up (not by the user): gives way when the user opens it. */
+  background: boolean
+  stop: () => void
   /** Who is here: names, colours and cursors, shared with the peers in the document's room. */
   awareness: Awareness
   provider: WebrtcProvider | null
@@ -54,6 +58,8 @@ export class TeamSync {
   private refused: RefusedPeer | null = null
   /** This window's name and colour for teammates; the colour is picked once per window. */
   private user: PeerUser = { name: '', color: randomColour() }
+  /** The background catch-up of the window's workspace, once its index is open. */
+  catchUp: CatchUp | null = null
 
   constructor(
     private readonly client: CoreClient,
@@ -71,22 +77,53 @@ export class TeamSync {
     return this.session !== null
   }
 
-  /** Syncs the document while it is open in this window; call the returned function when it closes. */
-  register(docId: string, doc: Y.Doc): SyncedDoc {
+  /**
+   * Syncs the document while it is open in this window; call `stop()` when it closes. A document
+   * the background catch-up has open is taken over: its room closes first (one room per document).
+   */
+  register(docId: string, doc: Y.Doc, background = false): SyncedDoc {
+    const current = this.open.get(docId)
+    if (current?.background) current.stop()
     const awareness = new Awareness(doc)
     awareness.setLocalStateField('user', this.user)
-    const entry: OpenDoc = { doc, awareness, provider: null }
+    const entry: OpenDoc = { doc, awareness, provider: null, background, stop: () => undefined }
+    entry.stop = () => {
+      entry.provider?.destroy()
+      entry.provider = null
+      awareness.destroy()
+      if (this.open.get(docId) === entry) this.open.delete(docId)
+    }
     this.open.set(docId, entry)
     void this.connect(docId, entry, this.generation)
-    return {
-      awareness,
-      stop: () => {
-        entry.provider?.destroy()
-        entry.provider = null
-        awareness.destroy()
-        if (this.open.get(docId) === entry) this.open.delete(docId)
-      }
-    }
+    return { awareness, stop: entry.stop }
+  }
+
+  /** Whether the document has a room in this window, and whether the user opened it. */
+  openState(docId: string): 'closed' | 'background' | 'foreground' {
+    const entry = this.open.get(docId)
+    if (!entry) return 'closed'
+    return entry.background ? 'background' : 'foreground'
+  }
+
+  /** Rooms this window has open now (the index, open drafts, background catch-up). */
+  get liveRooms(): number {
+    let rooms = 0
+    for (const entry of this.open.values()) if (entry.provider) rooms++
+    return rooms
+  }
+
+  /** Every peer's awareness state in a document's room (the index's: teammates' catch-up requests). */
+  statesIn(docId: string): Map<number, Record<string, unknown>> {
+    const entry = this.open.get(docId)
+    if (!entry?.provider) return new Map()
+    const states = new Map(entry.awareness.getStates())
+    states.delete(entry.awareness.clientID)
+    return states
+  }
+
+  /** Sets a field of this window's awareness state in a document's room. */
+  announce(docId: string, field: string, value: unknown): void {
+    this.open.get(docId)?.awareness.setLocalStateField(field, value)
   }
 
   /** The name teammates see for this window (empty: "Teammate"). */

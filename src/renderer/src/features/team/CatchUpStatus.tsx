@@ -1,0 +1,35 @@
+import { useEffect, useState } from 'react'
+import { useCore } from '../../app/coreContext'
+import { MAX_BACKGROUND_ROOMS } from '../../lib/sync/catchUp'
+
+/** How far this device is behind the team's drafts, with a progress bar while it catches up, and its live rooms. */
+export function CatchUpStatus() {
+  const { sync } = useCore()
+  const read = () => ({ ...(sync.catchUp?.progress ?? { due: 0, fetched: 0 }), rooms: sync.liveRooms, peers: sync.connectedPeers() })
+  const [state, setState] = useState(read)
+  useEffect(() => {
+    const timer = setInterval(() => setState(read), 1000)
+    return () => clearInterval(timer)
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- read only uses sync
+  }, [sync])
+  const total = state.due + state.fetched
+  return (
+    <div className="catch-up">
+      {state.due > 0 ? (
+        <>
+          <label htmlFor="catch-up-progress">
+            {state.due === 1 ? '1 draft changed by teammates to fetch' : `${state.due} drafts changed by teammates to fetch`}
+          </label>
+          <progress id="catch-up-progress" max={total} value={state.fetched} />
+        </>
+      ) : state.peers > 0 ? (
+        <p>Every draft is up to date with what teammates online hold.</p>
+      ) : (
+        <p>Drafts teammates changed are fetched when one of them is online.</p>
+      )}
+      <p className="hint">
+        Live rooms: {state.rooms} (the workspace, open drafts, and at most {MAX_BACKGROUND_ROOMS} in the background each way)
+      </p>
+    </div>
+  )
+}

@@ -1,0 +1,219 @@
+import * as Y from 'yjs'
+import type { CoreClient } from '../../../../shared/contracts'
+import { WORKSPACE_INDEX_ID } from '../../../../shared/contracts/docs'
+import { listDrafts, type DraftSummary } from '../../../../shared/workspace/workspaceIndex'
+import { DocSession } from '../docSession'
+import type { SyncedDoc, TeamSync } from './teamSync'
+
+/** Background rooms this window opens at most, to fetch and to serve each (besides the index and open drafts). */
+export const MAX_BACKGROUND_ROOMS = 8
+const TICK_MS = 1000
+/** A fetch that finds no teammate holding the draft gives up for a while. */
+const FETCH_TIMEOUT_MS = 20_000
+const RETRY_AFTER_MS = 30_000
+/** A served room stays open this long after the last teammate stopped asking for it. */
+const SERVE_GRACE_MS = 5000
+
+interface BackgroundRoom {
+  session: DocSession | null
+  synced: SyncedDoc | null
+  startedAt: number
+  /** The index marker when the fetch started: what this device holds once it completes. */
+  marker: number
+  /** For a served room: when a teammate last asked for it. */
+  wantedAt: number
+}
+
+export interface CatchUpProgress {
+  /** Drafts whose latest version this device does not hold yet. */
+  due: number
+  /** Drafts fetched since the window opened. */
+  fetched: number
+}
+
+/**
+ * Brings drafts that teammates changed up to date without opening a room per draft. The index
+ * holds each draft's change marker (its "last edited" time); this device records the marker at
+ * which it last held the latest version (in the core, `team.markers`). Drafts whose marker
+ * differs are asked for in the index room's awareness (`want`, at most 8 at a time) and fetched
+ * in rooms of their own; teammates who hold the latest version of a wanted draft open its room
+ * to serve it (`serving`). So live rooms stay bounded however many drafts the team has.
+ */
+export class CatchUp {
+  private readonly markers = new Map<string, number>()
+  private readonly fetching = new Map<string, BackgroundRoom>()
+  private readonly serving = new Map<string, BackgroundRoom>()
+  private readonly failedAt = new Map<string, number>()
+  private fetched = 0
+  private due = 0
+  private timer: ReturnType<typeof setInterval> | null = null
+  private stopped = false
+  private readonly drafts: Y.Map<unknown>
+
+  constructor(
+    private readonly client: CoreClient,
+    private readonly sync: TeamSync,
+    private readonly index: Y.Doc
+  ) {
+    this.drafts = index.getMap('drafts')
+  }
+
+  async start(): Promise<void> {
+    const { markers } = await this.client.team.markers().catch(() => ({ markers: {} }))
+    if (this.stopped) return
+    for (const [docId, marker] of Object.entries(markers)) this.markers.set(docId, marker)
+    this.drafts.observeDeep(this.onIndexChange)
+    this.timer = setInterval(() => this.tick(), TICK_MS)
+    this.tick()
+  }
+
+  stop(): void {
+    this.stopped = true
+    if (this.timer) clearInterval(this.timer)
+    this.drafts.unobserveDeep(this.onIndexChange)
+    for (const [docId] of this.fetching) this.close(this.fetching, docId)
+    for (const [docId] of this.serving) this.close(this.serving, docId)
+  }
+
+  get progress(): CatchUpProgress {
+    return { due: this.due, fetched: this.fetched }
+  }
+
+  /** On sharing or joining: every draft here now is this device's own, held as it is. */
+  async holdAll(): Promise<void> {
+    const held = listDrafts(this.index).map((draft) => ({ docId: draft.id, marker: draft.editedAt }))
+    for (const { docId, marker } of held) this.markers.set(docId, marker)
+    if (held.length > 0) await this.client.team.markSynced({ markers: held })
+  }
+
+  /** This window's own edits (a new draft, a touched "last edited") mean it holds the latest version. */
+  private readonly onIndexChange = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction): void => {
+    if (!transaction.local) return
+    const touched = new Set<string>()
+    for (const event of events) {
+      if (!(event instanceof Y.YMapEvent)) continue
+      const keys = [...(event.keysChanged as Set<unknown>)].filter((key): key is string => typeof key === 'string')
+      if (event.target === this.drafts) for (const key of keys) touched.add(key)
+      else {
+        const docId: unknown = event.path[0]
+        if (keys.includes('editedAt') && typeof docId === 'string') touched.add(docId)
+      }
+    }
+    const entries = new Map(listDrafts(this.index).map((draft) => [draft.id, draft]))
+    this.record([...touched].flatMap((docId) => {
+      const draft = entries.get(docId)
+      return draft ? [{ docId, marker: draft.editedAt }] : []
+    }))
+  }
+
+  private record(held: { docId: string; marker: number }[]): void {
+    if (held.length === 0 || !this.sync.shared) return
+    for (const { docId, marker } of held) this.markers.set(docId, marker)
+    void this.client.team.markSynced({ markers: held }).catch(() => undefined)
+  }
+
+  private holds(draft: DraftSummary): boolean {
+    return this.markers.get(draft.id) === draft.editedAt
+  }
+
+  private tick(): void {
+    if (this.stopped || !this.sync.shared) return
+    const now = Date.now()
+    const drafts = listDrafts(this.index)
+    const due = drafts.filter((draft) => !this.holds(draft))
+    this.due = due.length
+
+    // Fetch: up to the bound, drafts not open in the window, not failed lately.
+    for (const draft of due) {
+      if (this.fetching.size >= MAX_BACKGROUND_ROOMS) break
+      if (this.fetching.has(draft.id) || this.serving.has(draft.id) || this.sync.openState(draft.id) !== 'closed') continue
+      if (now - (this.failedAt.get(draft.id) ?? -Infinity) < RETRY_AFTER_MS) continue
+      this.open(this.fetching, draft.id, draft.editedAt, false)
+    }
+    for (const [docId, room] of this.fetching) this.checkFetch(docId, room, now)
+    this.sync.announce(WORKSPACE_INDEX_ID, 'want', [...this.fetching.keys()])
+
+    // A draft open in the window that was due is current once a serving teammate synced it.
+    for (const draft of due) {
+      if (this.sync.openState(draft.id) === 'foreground' && this.servedAndSynced(draft.id)) this.record([{ docId: draft.id, marker: draft.editedAt }])
+    }
+
+    // Serve: what teammates ask for that this device holds.
+    const held = new Map(drafts.filter((draft) => this.holds(draft)).map((draft) => [draft.id, draft]))
+    for (const docId of this.wantedByTeammates()) {
+      const served = this.serving.get(docId)
+      if (served) served.wantedAt = now
+      else if (held.has(docId) && this.serving.size < MAX_BACKGROUND_ROOMS && this.sync.openState(docId) === 'closed') {
+        this.open(this.serving, docId, held.get(docId)?.editedAt ?? 0, true)
+      }
+    }
+    for (const [docId, room] of this.serving) if (now - room.wantedAt > SERVE_GRACE_MS) this.close(this.serving, docId)
+    // A draft open in the window serves while this device holds its latest version.
+    for (const draft of drafts) if (this.sync.openState(draft.id) === 'foreground') this.sync.announce(draft.id, 'serving', held.has(draft.id))
+  }
+
+  private wantedByTeammates(): Set<string> {
+    const wanted = new Set<string>()
+    for (const state of this.sync.statesIn(WORKSPACE_INDEX_ID).values()) {
+      const want = state.want
+      if (!Array.isArray(want)) continue
+      for (const docId of want.slice(0, MAX_BACKGROUND_ROOMS)) if (typeof docId === 'string') wanted.add(docId)
+    }
+    return wanted
+  }
+
+  /** Connected, caught up with every connected peer, and one of them holds the latest version. */
+  private servedAndSynced(docId: string): boolean {
+    if (this.sync.stateOf(docId) !== 'synced') return false
+    return [...this.sync.statesIn(docId).values()].some((state) => state.serving === true)
+  }
+
+  private checkFetch(docId: string, room: BackgroundRoom, now: number): void {
+    if (!room.session) return
+    if (this.sync.openState(docId) === 'foreground') {
+      // The user opened it: the window's own room has taken over.
+      this.close(this.fetching, docId)
+      return
+    }
+    if (this.servedAndSynced(docId)) {
+      const session = room.session
+      this.fetching.delete(docId)
+      void session.whenSaved().then(() => {
+        this.record([{ docId, marker: room.marker }])
+        this.fetched++
+        room.synced?.stop()
+        return session.close()
+      })
+      return
+    }
+    if (now - room.startedAt > FETCH_TIMEOUT_MS) {
+      this.failedAt.set(docId, now)
+      this.close(this.fetching, docId)
+    }
+  }
+
+  private open(rooms: Map<string, BackgroundRoom>, docId: string, marker: number, serving: boolean): void {
+    const room: BackgroundRoom = { session: null, synced: null, startedAt: Date.now(), marker, wantedAt: Date.now() }
+    rooms.set(docId, room)
+    DocSession.open(this.client, docId, 'draft')
+      .then((session) => {
+        room.session = session
+        if (this.stopped || rooms.get(docId) !== room || this.sync.openState(docId) !== 'closed') return void session.close()
+        room.synced = this.sync.register(docId, session.doc, true)
+        this.sync.announce(docId, 'serving', serving)
+      })
+      .catch(() => {
+        if (rooms.get(docId) === room) rooms.delete(docId)
+        this.failedAt.set(docId, Date.now())
+      })
+  }
+
+  private close(rooms: Map<string, BackgroundRoom>, docId: string): void {
+    const room = rooms.get(docId)
+    rooms.delete(docId)
+    if (!room) return
+    // A room the user took over was already stopped by TeamSync.register; stopping again is harmless.
+    room.synced?.stop()
+    void room.session?.close()
+  }
+}
