@@ -3,6 +3,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { caretToEnd, chooseDraft, draftList, draftText, expectSaved, newDraft, openDrafts, typeTitle } from './fixtures/drafts'
+import * as Y from 'yjs'
+import { decodeInvite } from '../../src/core/sync/team/inviteCode'
+import { deriveTeamSecrets, roomName } from '../../src/core/sync/team/teamSecrets'
+import { WORKSPACE_INDEX_ID } from '../../src/shared/contracts/docs'
+import { StockPeer } from './fixtures/stockPeer'
 import { expect, test } from './fixtures/test'
 
 /**
@@ -181,6 +186,44 @@ test.describe('Team sync', () => {
       }
     } finally {
       await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })))
+    }
+  })
+
+  test('a stock yjs + y-webrtc client given the derived room name and password syncs with Holdfast', async ({ holdfast, page }) => {
+    test.setTimeout(90_000)
+    await openDrafts(page, holdfast.url)
+    const code = await createTeamAndInvite(page)
+    const lanPort = Number((await page.getByText(/Listening for teammates on the local network \(port \d+\)/).textContent())?.match(/port (\d+)/)?.[1])
+    await openDraftsSection(page)
+    await newDraft(page)
+    await typeTitle(page, 'Interop')
+    await draftText(page).click()
+    await page.keyboard.type('Written in Holdfast.')
+    await expectSaved(page)
+
+    // Anyone holding the invite can derive what a y-webrtc client needs; nothing else is shared.
+    const invite = decodeInvite(code)
+    const secrets = deriveTeamSecrets(invite.key, invite.workspaceId)
+    const signaling = `ws://127.0.0.1:${lanPort}`
+    const index = new StockPeer(roomName(secrets.roomSecret, WORKSPACE_INDEX_ID), secrets.password, signaling)
+    const peers: StockPeer[] = [index]
+    try {
+      await expect.poll(() => index.doc.getMap('drafts').size, { timeout: 30_000 }).toBe(1)
+      const [draftId] = [...index.doc.getMap('drafts').keys()]
+      const draft = new StockPeer(roomName(secrets.roomSecret, draftId ?? ''), secrets.password, signaling)
+      peers.push(draft)
+      const body = draft.doc.getXmlFragment('default')
+      await expect.poll(() => body.toJSON(), { timeout: 30_000 }).toContain('Written in Holdfast.')
+      expect(draft.connectedPeers()).toBeGreaterThan(0)
+
+      // The stock client writes a paragraph; Holdfast shows it and stores it.
+      const paragraph = new Y.XmlElement('paragraph')
+      paragraph.insert(0, [new Y.XmlText('Written by a stock client.')])
+      body.insert(body.length, [paragraph])
+      await expect(draftText(page)).toHaveText('Written in Holdfast.Written by a stock client.')
+      await expectSaved(page)
+    } finally {
+      for (const peer of peers) peer.destroy()
     }
   })
 })
