@@ -19,9 +19,13 @@ export interface HeadlessArgs {
   inference?: { inline: true } | { workerScript: string }
   /** The model hub to download from; default HF_ENDPOINT, else https://huggingface.co. */
   hubUrl?: string
+  /** Run as an always-on team member (a relay peer) for the workspace's team. */
+  relay: boolean
+  /** An invite code to join with at start, unless the workspace already has a team (`--join`, or HOLDFAST_INVITE). */
+  join?: string
 }
 
-export const USAGE = 'Usage: npm run headless -- --data DIR [--port N] [--providers FILE] [--models DIR] [--hub URL]'
+export const USAGE = 'Usage: npm run headless -- --data DIR [--port N] [--providers FILE] [--models DIR] [--hub URL] [--relay] [--join CODE]'
 
 export class UsageError extends Error {}
 
@@ -37,7 +41,9 @@ export function parseHeadlessArgs(argv: readonly string[]): HeadlessArgs {
         models: { type: 'string' },
         hub: { type: 'string' },
         'inference-inline': { type: 'boolean' },
-        'inference-worker': { type: 'string' }
+        'inference-worker': { type: 'string' },
+        relay: { type: 'boolean' },
+        join: { type: 'string' }
       },
       strict: true
     }))
@@ -58,7 +64,9 @@ export function parseHeadlessArgs(argv: readonly string[]): HeadlessArgs {
     providersFile: values.providers === undefined ? undefined : resolve(values.providers),
     modelsDir: values.models === undefined ? undefined : resolve(values.models),
     inference: values['inference-inline'] ? { inline: true } : values['inference-worker'] === undefined ? undefined : { workerScript: resolve(values['inference-worker']) },
-    hubUrl: values.hub === undefined ? undefined : hubUrl(values.hub)
+    hubUrl: values.hub === undefined ? undefined : hubUrl(values.hub),
+    relay: values.relay === true,
+    join: values.join ?? (process.env.HOLDFAST_INVITE || undefined)
   }
 }
 

@@ -5,7 +5,9 @@ import { readProvidersFile } from '../core/ai/config/providersFile'
 import { consoleLogger } from '../core/consoleLogger'
 import { attachWebSocket } from '../core/sync/signaling/wsSignalingSocket'
 import { parseHeadlessArgs, UsageError, type HeadlessArgs } from './args'
-import { createWebServer } from './webServer'
+import type { CoreClient } from '../shared/contracts'
+import { inProcessClient } from './relay/inProcessClient'
+import { createWebServer, SIGNALING_PATH } from './webServer'
 
 /** Headless mode: the core in plain Node, serving the built renderer to a browser on 127.0.0.1. */
 async function main(): Promise<void> {
@@ -21,9 +23,11 @@ async function main(): Promise<void> {
     hubUrl: args.hubUrl ?? process.env.HF_ENDPOINT,
     providers: args.providersFile ? readProvidersFile(args.providersFile) : undefined
   })
+  const token = randomBytes(32).toString('hex')
+  let stopRelay = (): Promise<void> => Promise.resolve()
   const web = createWebServer({
     rendererDir: join(import.meta.dirname, '../renderer'),
-    token: randomBytes(32).toString('hex'),
+    token,
     onConnection: (transport) => core.serve(transport),
     onSignaling: (ws) => attachWebSocket(ws, (socket) => core.serveSignaling(socket))
   })
@@ -32,6 +36,7 @@ async function main(): Promise<void> {
   const shutdown = async (): Promise<void> => {
     if (closing) return
     closing = true
+    await stopRelay()
     await web.close()
     await core.close()
     process.exit(0)
@@ -40,7 +45,24 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown())
 
   const port = await web.listen(args.port)
+  const { client } = inProcessClient(core)
+  if (args.join) await joinAtStart(client, args.join)
+  if (args.relay) {
+    // Loaded only for a relay: it brings WebRTC for Node (a native module).
+    const { startRelay } = await import('./relay/relayPeer')
+    const origin = `http://127.0.0.1:${port}`
+    const relay = await startRelay({ client, signalingUrl: `ws://127.0.0.1:${port}${SIGNALING_PATH}?token=${token}`, origin })
+    stopRelay = () => relay.stop()
+    console.log('Holdfast relay: syncing as an always-on member of the workspace’s team.')
+  }
   console.log(`Holdfast headless ready at http://127.0.0.1:${port}`)
+}
+
+/** `--join`: joins the team of an invite, unless this workspace already has one (a restarted relay). */
+async function joinAtStart(client: CoreClient, code: string): Promise<void> {
+  const { team } = await client.team.status()
+  if (team) return
+  await client.team.join({ code })
 }
 
 /** The built inference worker, unless a benchmark asked for another script or for none (inline). */

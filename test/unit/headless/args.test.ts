@@ -1,11 +1,11 @@
 import { resolve } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { parseHeadlessArgs, UsageError } from '../../../src/headless/args'
 
 describe('parseHeadlessArgs', () => {
   it('reads the data folder and port', () => {
-    expect(parseHeadlessArgs(['--data', 'some/dir', '--port', '5000'])).toEqual({ dataDir: resolve('some/dir'), port: 5000 })
-    expect(parseHeadlessArgs(['--data=x'])).toEqual({ dataDir: resolve('x'), port: 4310 })
+    expect(parseHeadlessArgs(['--data', 'some/dir', '--port', '5000'])).toEqual({ dataDir: resolve('some/dir'), port: 5000, relay: false })
+    expect(parseHeadlessArgs(['--data=x'])).toEqual({ dataDir: resolve('x'), port: 4310, relay: false })
     expect(parseHeadlessArgs(['--data', 'x', '--port', '0']).port).toBe(0)
   })
 
@@ -14,6 +14,16 @@ describe('parseHeadlessArgs', () => {
     expect(parseHeadlessArgs(['--data', 'x', '--inference-inline']).inference).toEqual({ inline: true })
     expect(parseHeadlessArgs(['--data', 'x', '--inference-worker', 'w.js']).inference).toEqual({ workerScript: resolve('w.js') })
     expect(() => parseHeadlessArgs(['--data', 'x', '--inference-inline', '--inference-worker', 'w.js'])).toThrow(/cannot be used together/)
+  })
+
+  it('reads the relay switch and an invite to join, from --join or HOLDFAST_INVITE', () => {
+    vi.stubEnv('HOLDFAST_INVITE', '')
+    expect(parseHeadlessArgs(['--data', 'x', '--relay', '--join', 'HF1-abc'])).toMatchObject({ relay: true, join: 'HF1-abc' })
+    expect(parseHeadlessArgs(['--data', 'x']).join).toBeUndefined()
+    vi.stubEnv('HOLDFAST_INVITE', 'HF1-env')
+    expect(parseHeadlessArgs(['--data', 'x', '--relay']).join).toBe('HF1-env')
+    expect(parseHeadlessArgs(['--data', 'x', '--join', 'HF1-flag']).join).toBe('HF1-flag')
+    vi.unstubAllEnvs()
   })
 
   it('explains what is wrong and shows the usage', () => {

@@ -7,6 +7,8 @@ import type { SyncedDoc, TeamSync } from './teamSync'
 
 /** Background rooms this window opens at most, to fetch and to serve each (besides the index and open drafts). */
 export const MAX_BACKGROUND_ROOMS = 8
+/** Drafts asked for at once: the background fetches and the behind drafts open in the window. */
+const MAX_WANTED = 2 * MAX_BACKGROUND_ROOMS
 const TICK_MS = 1000
 /** A fetch that finds no teammate holding the draft gives up for a while. */
 const FETCH_TIMEOUT_MS = 20_000
@@ -18,7 +20,7 @@ interface BackgroundRoom {
   session: DocSession | null
   synced: SyncedDoc | null
   startedAt: number
-  /** The index marker when the fetch started: what this device holds once it completes. */
+  /** Fetch: the index marker when it started (the most it can bring). Serve: the marker held. */
   marker: number
   /** For a served room: when a teammate last asked for it. */
   wantedAt: number
@@ -107,9 +109,11 @@ export class CatchUp {
   }
 
   private record(held: { docId: string; marker: number }[]): void {
-    if (held.length === 0 || !this.sync.shared) return
-    for (const { docId, marker } of held) this.markers.set(docId, marker)
-    void this.client.team.markSynced({ markers: held }).catch(() => undefined)
+    // A version older than one already held changes nothing.
+    const newer = held.filter(({ docId, marker }) => marker > (this.markers.get(docId) ?? -1))
+    if (newer.length === 0 || !this.sync.shared) return
+    for (const { docId, marker } of newer) this.markers.set(docId, marker)
+    void this.client.team.markSynced({ markers: newer }).catch(() => undefined)
   }
 
   private holds(draft: DraftSummary): boolean {
@@ -131,25 +135,35 @@ export class CatchUp {
       this.open(this.fetching, draft.id, draft.editedAt, false)
     }
     for (const [docId, room] of this.fetching) this.checkFetch(docId, room, now)
-    this.sync.announce(WORKSPACE_INDEX_ID, 'want', [...this.fetching.keys()])
+    // Drafts the user opened that are behind are asked for too, so a teammate serves them. A draft
+    // is asked for only once this window is in its room: the server then joins later and is the
+    // only one to announce, so the two never both start the connection (y-webrtc's glare).
+    const openDue = due.filter((draft) => this.sync.openState(draft.id) === 'foreground').map((draft) => draft.id)
+    const wanted = [...this.fetching.keys(), ...openDue].filter((docId) => this.sync.inRoom(docId))
+    this.sync.announce(WORKSPACE_INDEX_ID, 'want', wanted.slice(0, MAX_WANTED))
 
-    // A draft open in the window that was due is current once a serving teammate synced it.
+    // A draft open in the window that was due holds what a serving teammate held, once synced with it.
     for (const draft of due) {
-      if (this.sync.openState(draft.id) === 'foreground' && this.servedAndSynced(draft.id)) this.record([{ docId: draft.id, marker: draft.editedAt }])
+      if (this.sync.openState(draft.id) !== 'foreground') continue
+      const served = this.servedMarker(draft.id)
+      if (served !== null) this.record([{ docId: draft.id, marker: Math.min(served, draft.editedAt) }])
     }
 
-    // Serve: what teammates ask for that this device holds.
-    const held = new Map(drafts.filter((draft) => this.holds(draft)).map((draft) => [draft.id, draft]))
+    // Serve: what teammates ask for that this device has fetched or written (the latest or not:
+    // the room says which version, and the teammate records no more than that).
     for (const docId of this.wantedByTeammates()) {
       const served = this.serving.get(docId)
+      const marker = this.markers.get(docId)
       if (served) served.wantedAt = now
-      else if (held.has(docId) && this.serving.size < MAX_BACKGROUND_ROOMS && this.sync.openState(docId) === 'closed') {
-        this.open(this.serving, docId, held.get(docId)?.editedAt ?? 0, true)
+      else if (marker !== undefined && this.serving.size < MAX_BACKGROUND_ROOMS && this.sync.openState(docId) === 'closed') {
+        this.open(this.serving, docId, marker, true)
       }
     }
     for (const [docId, room] of this.serving) if (now - room.wantedAt > SERVE_GRACE_MS) this.close(this.serving, docId)
-    // A draft open in the window serves while this device holds its latest version.
-    for (const draft of drafts) if (this.sync.openState(draft.id) === 'foreground') this.sync.announce(draft.id, 'serving', held.has(draft.id))
+    // A draft open in the window serves what this device holds of it.
+    for (const draft of drafts) {
+      if (this.sync.openState(draft.id) === 'foreground') this.sync.announce(draft.id, 'serving', this.markers.get(draft.id) ?? null)
+    }
   }
 
   private wantedByTeammates(): Set<string> {
@@ -157,15 +171,23 @@ export class CatchUp {
     for (const state of this.sync.statesIn(WORKSPACE_INDEX_ID).values()) {
       const want = state.want
       if (!Array.isArray(want)) continue
-      for (const docId of want.slice(0, MAX_BACKGROUND_ROOMS)) if (typeof docId === 'string') wanted.add(docId)
+      for (const docId of want.slice(0, MAX_WANTED)) if (typeof docId === 'string') wanted.add(docId)
     }
     return wanted
   }
 
-  /** Connected, caught up with every connected peer, and one of them holds the latest version. */
-  private servedAndSynced(docId: string): boolean {
-    if (this.sync.stateOf(docId) !== 'synced') return false
-    return [...this.sync.statesIn(docId).values()].some((state) => state.serving === true)
+  /**
+   * Once caught up with every connected peer in the room: the newest marker a serving teammate
+   * there holds (this device now has at least that version), or null.
+   */
+  private servedMarker(docId: string): number | null {
+    if (this.sync.stateOf(docId) !== 'synced') return null
+    let best: number | null = null
+    for (const state of this.sync.statesIn(docId).values()) {
+      const marker = state.serving
+      if (typeof marker === 'number' && Number.isFinite(marker) && (best === null || marker > best)) best = marker
+    }
+    return best
   }
 
   private checkFetch(docId: string, room: BackgroundRoom, now: number): void {
@@ -175,12 +197,16 @@ export class CatchUp {
       this.close(this.fetching, docId)
       return
     }
-    if (this.servedAndSynced(docId)) {
+    const served = this.servedMarker(docId)
+    if (served !== null) {
       const session = room.session
       this.fetching.delete(docId)
+      const marker = Math.min(served, room.marker)
+      // Only an older version was to be had: try again later, when someone holding the latest is online.
+      if (marker < room.marker) this.failedAt.set(docId, now)
       void session.whenSaved().then(() => {
-        this.record([{ docId, marker: room.marker }])
-        this.fetched++
+        this.record([{ docId, marker }])
+        if (marker === room.marker) this.fetched++
         room.synced?.stop()
         return session.close()
       })
@@ -200,7 +226,7 @@ export class CatchUp {
         room.session = session
         if (this.stopped || rooms.get(docId) !== room || this.sync.openState(docId) !== 'closed') return void session.close()
         room.synced = this.sync.register(docId, session.doc, true)
-        this.sync.announce(docId, 'serving', serving)
+        this.sync.announce(docId, 'serving', serving ? marker : null)
       })
       .catch(() => {
         if (rooms.get(docId) === room) rooms.delete(docId)

@@ -63,7 +63,9 @@ export class TeamSync {
 
   constructor(
     private readonly client: CoreClient,
-    private readonly signalingUrl: string | null
+    private readonly signalingUrl: string | null,
+    /** Extra simple-peer options: the relay passes WebRTC for Node (`wrtc`); a browser needs none. */
+    private readonly peerOptions: Record<string, unknown> = {}
   ) {
     void this.refresh()
   }
@@ -105,6 +107,11 @@ export class TeamSync {
     return entry.background ? 'background' : 'foreground'
   }
 
+  /** Whether this window is in the document's room (and so has announced itself there). */
+  inRoom(docId: string): boolean {
+    return Boolean(this.open.get(docId)?.provider?.room)
+  }
+
   /** Rooms this window has open now (the index, open drafts, background catch-up). */
   get liveRooms(): number {
     let rooms = 0
@@ -129,7 +136,13 @@ export class TeamSync {
   /** The name teammates see for this window (empty: "Teammate"). */
   setName(name: string): void {
     this.user = { ...this.user, name }
-    for (const entry of this.open.values()) entry.awareness.setLocalStateField('user', this.user)
+    for (const entry of this.open.values()) this.present(entry.awareness)
+  }
+
+  /** Puts this window's presence in a room's awareness (a provider that disconnects clears it). */
+  private present(awareness: Awareness): void {
+    if (awareness.getLocalState() === null) awareness.setLocalState({ user: this.user })
+    else awareness.setLocalStateField('user', this.user)
   }
 
   /** Teammates present in an open document (the workspace index: present in the workspace), names cleaned for display. */
@@ -205,8 +218,9 @@ export class TeamSync {
       signaling: [this.signalingUrl],
       password: session.password,
       // ICE servers only as the user configured them (none by default): no public STUN is contacted.
-      peerOpts: { config: { iceServers: session.iceServers } }
+      peerOpts: { ...this.peerOptions, config: { iceServers: session.iceServers } }
     })
+    this.present(entry.awareness)
     guardPeers(entry.provider, (reason) => {
       console.warn(`Team sync: disconnected a peer that sent ${reason}.`)
       this.refused = { at: Date.now(), reason }
