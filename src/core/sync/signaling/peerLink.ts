@@ -49,10 +49,9 @@ export class PeerLink {
     let ping: NodeJS.Timeout | null = null
     ws.on('open', () => {
       this.attempt = 0
-      const topics = this.hub.localTopics()
-      ws.send(JSON.stringify({ type: 'subscribe', topics }))
-      // The pages here announced themselves before this link existed: let them announce again.
-      this.hub.reannounce(topics)
+      ws.send(JSON.stringify({ type: 'subscribe', topics: this.hub.localTopics() }))
+      // The pages here announced themselves before this link existed: tell the other side.
+      this.hub.replayAnnouncements((frame) => ws.send(frame))
       ping = setInterval(() => ws.send(JSON.stringify({ type: 'ping' })), PING_MS)
     })
     ws.on('message', (data, isBinary) => {

@@ -23,12 +23,15 @@ interface Member {
   socket: SignalingSocket
   origin: SocketOrigin
   topics: Set<string>
+  /**
+   * A local socket's announcement per topic: y-webrtc's first publish on a topic after it
+   * subscribes is always its announcement ("I am here"), encrypted as it is; kept so it can be
+   * replayed to cores that become reachable later.
+   */
+  announcements: Map<string, string>
+  /** Topics subscribed whose announcement has not come yet. */
+  awaitingAnnouncement: Set<string>
 }
-
-/** Close code that asks a y-webrtc client to reconnect (it does so by itself) and so announce itself again. */
-export const REANNOUNCE_CLOSE_CODE = 4001
-/** New peers reachable within this window are answered with one round of reconnects. */
-const REANNOUNCE_DELAY_MS = 200
 
 /** What one socket's messages are handed to; call `closed()` when the socket closes. */
 export interface HubConnection {
@@ -51,13 +54,13 @@ export class SignalingHub {
   private readonly topics = new Map<string, Set<Member>>()
   private readonly links = new Set<OutgoingLink>()
   private readonly topicListeners = new Set<(added: string[], removed: string[]) => void>()
-  private readonly reannounceTopics = new Set<string>()
-  private reannounceTimer: ReturnType<typeof setTimeout> | null = null
+  private readonly members = new Set<Member>()
 
   constructor(private readonly log: Logger) {}
 
   connect(socket: SignalingSocket, origin: SocketOrigin): HubConnection {
-    const member: Member = { socket, origin, topics: new Set() }
+    const member: Member = { socket, origin, topics: new Set(), announcements: new Map(), awaitingAnnouncement: new Set() }
+    this.members.add(member)
     const bucket = tokenBucket(SIGNALING_LIMITS.messagesPerSecond, SIGNALING_LIMITS.burst)
     let open = true
     const drop = (reason: string): void => {
@@ -99,24 +102,17 @@ export class SignalingHub {
   }
 
   /**
-   * Peers became reachable for these topics: a link to another core opened. y-webrtc announces a
-   * room only when its signaling connection opens, so the local sockets that hold these topics
-   * are closed, gently: their clients reconnect at once and announce again, which reaches the
-   * new peers (who answer by connecting). Their WebRTC connections are not touched. Only the
-   * side that opened the link does this, so the two pages do not both start a connection (glare).
+   * The announcements of this app's own pages, for a link that just opened: y-webrtc announces a
+   * room only when it joins, so pages that joined before the link existed would stay unknown to
+   * the cores on its other end. Replaying them reaches only the new peers, loses nothing and
+   * leaves every existing connection alone. Only the core that opens a link does this, so the
+   * two pages do not both start the connection (y-webrtc's glare).
    */
-  reannounce(topics: Iterable<string>): void {
-    for (const topic of topics) this.reannounceTopics.add(topic)
-    if (this.reannounceTopics.size === 0 || this.reannounceTimer) return
-    this.reannounceTimer = setTimeout(() => {
-      this.reannounceTimer = null
-      const members = new Set<Member>()
-      for (const topic of this.reannounceTopics) {
-        for (const member of this.topics.get(topic) ?? []) if (member.origin === 'local') members.add(member)
-      }
-      this.reannounceTopics.clear()
-      for (const member of members) member.socket.close(REANNOUNCE_CLOSE_CODE, 'new peers reachable')
-    }, REANNOUNCE_DELAY_MS)
+  replayAnnouncements(send: (frame: string) => void): void {
+    for (const member of this.members) {
+      if (member.origin !== 'local') continue
+      for (const frame of member.announcements.values()) send(frame)
+    }
   }
 
   addLink(link: OutgoingLink): () => void {
@@ -141,7 +137,9 @@ export class SignalingHub {
     switch (message.type) {
       case 'subscribe': {
         if (member.topics.size + message.topics.length > SIGNALING_LIMITS.maxTopicsPerSocket) return drop('too many topics')
-        const added = message.topics.filter((topic) => this.subscribe(member, topic))
+        const fresh = message.topics.filter((topic) => !member.topics.has(topic))
+        for (const topic of fresh) member.awaitingAnnouncement.add(topic)
+        const added = fresh.filter((topic) => this.subscribe(member, topic))
         if (added.length > 0) this.localTopicsChanged(added, [])
         return
       }
@@ -152,6 +150,7 @@ export class SignalingHub {
       }
       case 'publish': {
         const frame = JSON.stringify(message)
+        if (member.origin === 'local' && member.awaitingAnnouncement.delete(message.topic)) member.announcements.set(message.topic, frame)
         for (const receiver of this.topics.get(message.topic) ?? []) {
           // A stock server echoes to the sender too; y-webrtc ignores its own messages, so skip it.
           if (receiver !== member) this.sendTo(receiver, frame)
@@ -180,6 +179,8 @@ export class SignalingHub {
 
   /** True when the topic no longer has a local subscriber because of this. */
   private unsubscribe(member: Member, topic: string): boolean {
+    member.announcements.delete(topic)
+    member.awaitingAnnouncement.delete(topic)
     if (!member.topics.delete(topic)) return false
     const members = this.topics.get(topic)
     if (!members) return false
@@ -189,6 +190,7 @@ export class SignalingHub {
   }
 
   private leave(member: Member): void {
+    this.members.delete(member)
     const removed = [...member.topics].filter((topic) => this.unsubscribe(member, topic))
     if (member.origin === 'local' && removed.length > 0) this.localTopicsChanged([], removed)
   }

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { REANNOUNCE_CLOSE_CODE, SignalingHub, type SocketOrigin } from '../../../../../src/core/sync/signaling/signalingHub'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { SignalingHub, type SocketOrigin } from '../../../../../src/core/sync/signaling/signalingHub'
 import { SIGNALING_LIMITS } from '../../../../../src/core/sync/signaling/signalingMessages'
 
 interface FakeSocket {
@@ -37,7 +37,6 @@ describe('signaling hub', () => {
   beforeEach(() => {
     hub = new SignalingHub(log)
   })
-  afterEach(() => vi.useRealTimers())
 
   it('passes a publish to the topic’s other subscribers, not to the sender or other topics, and answers ping', () => {
     const [a, b, c] = [socketOn(hub, 'local'), socketOn(hub, 'lan'), socketOn(hub, 'local')]
@@ -109,25 +108,24 @@ describe('signaling hub', () => {
     expect(hub.localTopics()).toEqual([])
   })
 
-  it('asks the local sockets of the topics a new link reaches to announce again, once, and no others', () => {
-    vi.useFakeTimers()
+  it('replays each local page’s announcement (its first publish on a topic) for a new link, and nothing else', () => {
     const local = socketOn(hub, 'local')
-    const bystander = socketOn(hub, 'local')
-    local.receive({ type: 'subscribe', topics: ['room'] })
-    bystander.receive({ type: 'subscribe', topics: ['elsewhere'] })
-    hub.reannounce(['room', 'unknown'])
-    hub.reannounce(['room'])
-    vi.advanceTimersByTime(300)
-    expect(local.closed?.code).toBe(REANNOUNCE_CLOSE_CODE)
-    expect(bystander.closed).toBeNull()
-  })
-
-  it('does not ask local sockets to announce again when another core subscribes (that core announces)', () => {
-    vi.useFakeTimers()
-    const local = socketOn(hub, 'local')
-    local.receive({ type: 'subscribe', topics: ['room'] })
-    socketOn(hub, 'lan').receive({ type: 'subscribe', topics: ['room'] })
-    vi.advanceTimersByTime(300)
+    local.receive({ type: 'subscribe', topics: ['room', 'other'] })
+    local.receive(publish('room', 'announce'))
+    local.receive(publish('room', 'offer'))
+    local.receive(publish('other', 'announce-other'))
+    const lan = socketOn(hub, 'lan')
+    lan.receive({ type: 'subscribe', topics: ['room'] })
+    lan.receive(publish('room', 'lan announce'))
+    const replayed: unknown[] = []
+    hub.replayAnnouncements((frame) => replayed.push(JSON.parse(frame)))
+    expect(replayed).toEqual([publish('room', 'announce'), publish('other', 'announce-other')])
     expect(local.closed).toBeNull()
+
+    // A page that leaves a room (or the hub) takes its announcement with it.
+    local.receive({ type: 'unsubscribe', topics: ['other'] })
+    replayed.length = 0
+    hub.replayAnnouncements((frame) => replayed.push(JSON.parse(frame)))
+    expect(replayed).toEqual([publish('room', 'announce')])
   })
 })
