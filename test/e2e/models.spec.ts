@@ -51,6 +51,8 @@ test('a model is downloaded with progress, paused, resumed, used offline, export
   await row.getByRole('button', { name: `Download ${NAME}` }).click()
   await expect(row.getByRole('progressbar', { name: `Download of ${NAME}` })).toBeVisible()
   await expect(row).toContainText(/Downloading: .* of /)
+  // Pause once part of the weights has arrived, so the resume has something to continue from.
+  await expect.poll(() => hub.bytesServed(WEIGHTS), { timeout: 10_000 }).toBeGreaterThan(1024)
   await row.getByRole('button', { name: `Pause ${NAME}` }).click()
   await expect(row).toContainText('Paused at')
   await row.getByRole('button', { name: `Resume ${NAME}` }).click()
