@@ -41,10 +41,12 @@ async function createTeamAndInvite(page: Page): Promise<string> {
   const inviteBox = page.getByRole('dialog', { name: 'Invite a teammate' }).getByRole('textbox', { name: 'Invite code' })
   await expect(inviteBox).toHaveValue(/^HF1-/)
   const code = await inviteBox.inputValue()
+  await expect(page.getByRole('img', { name: 'The invite as a QR code' })).toBeVisible()
   await page.getByRole('button', { name: 'Done' }).click()
   return code
 }
 
+/** Joins with an invite code as pasted (surrounding spaces and line breaks included). */
 async function joinTeam(page: Page, code: string): Promise<void> {
   await openTeam(page)
   await page.getByRole('button', { name: 'Join team' }).click()
@@ -72,17 +74,8 @@ test.describe('Team sync', () => {
 
       // A shares the workspace and makes an invite.
       await openDrafts(a, coreA.url)
-      await openTeam(a)
-      await a.getByRole('textbox', { name: 'Team name' }).fill('Newsroom')
-      await a.getByRole('button', { name: 'Create team' }).click()
-      await expect(a.getByText('This workspace is shared with Newsroom.')).toBeVisible()
+      const code = await createTeamAndInvite(a)
       await expect(syncStatus(a)).toHaveText('Sync: 0 peers')
-      await a.getByRole('button', { name: 'Invite' }).click()
-      const inviteBox = a.getByRole('dialog', { name: 'Invite a teammate' }).getByRole('textbox', { name: 'Invite code' })
-      await expect(inviteBox).toHaveValue(/^HF1-/)
-      const code = await inviteBox.inputValue()
-      await expect(a.getByRole('img', { name: 'The invite as a QR code' })).toBeVisible()
-      await a.getByRole('button', { name: 'Done' }).click()
 
       // A writes a draft before B has joined: it reaches B when B joins.
       await openDraftsSection(a)
@@ -92,14 +85,9 @@ test.describe('Team sync', () => {
       await a.keyboard.type('Alpha')
       await expectSaved(a)
 
-      // B joins with the code; nothing but the LAN connects the two apps.
+      // B joins with the code, pasted with spaces and a line break; nothing but the LAN connects the two apps.
       await openDrafts(b, coreB.url)
-      await openTeam(b)
-      await b.getByRole('button', { name: 'Join team' }).click()
-      const joinDialog = b.getByRole('dialog', { name: 'Join a team' })
-      await joinDialog.getByRole('textbox', { name: 'Invite code' }).fill(`  ${code}\n`)
-      await joinDialog.getByRole('button', { name: 'Join' }).click()
-      await expect(b.getByText('This workspace is shared with Newsroom.')).toBeVisible()
+      await joinTeam(b, `  ${code}\n`)
       await expect(syncStatus(b)).toHaveText('Sync: 1 peer', { timeout: 20_000 })
       await expect(syncStatus(a)).toHaveText('Sync: 1 peer')
 
