@@ -234,6 +234,42 @@ test.describe('Team sync', () => {
     }
   })
 
+  test('a draft too large for one WebRTC message reaches a stock y-webrtc client in several messages', async ({ holdfast, page }) => {
+    test.setTimeout(90_000)
+    await openDrafts(page, holdfast.url)
+    const code = await createTeamAndInvite(page)
+    const lanPort = Number((await page.getByText(/Listening for teammates on the local network \(port \d+\)/).textContent())?.match(/port (\d+)/)?.[1])
+    await openDraftsSection(page)
+    await newDraft(page)
+    await typeTitle(page, 'Long report')
+    // A 300,000-character paste: one paragraph, more than a data channel message may carry.
+    const pasted = 'The council met on Tuesday and voted on the harbour budget. '.repeat(5000)
+    await draftText(page).evaluate((element, text) => {
+      const data = new DataTransfer()
+      data.setData('text/plain', text)
+      element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+    }, pasted)
+    await expectSaved(page)
+
+    const invite = decodeInvite(code)
+    const secrets = deriveTeamSecrets(invite.key, invite.workspaceId)
+    const signaling = `ws://127.0.0.1:${lanPort}`
+    const index = new StockPeer(roomName(secrets.roomSecret, WORKSPACE_INDEX_ID), secrets.password, signaling)
+    const peers: StockPeer[] = [index]
+    try {
+      await expect.poll(() => index.doc.getMap('drafts').size, { timeout: 30_000 }).toBe(1)
+      const [draftId] = [...index.doc.getMap('drafts').keys()]
+      const draft = new StockPeer(roomName(secrets.roomSecret, draftId ?? ''), secrets.password, signaling)
+      peers.push(draft)
+      const body = draft.doc.getXmlFragment('default')
+      await expect.poll(() => body.toJSON().includes(pasted.trim()), { timeout: 30_000 }).toBe(true)
+      expect(draft.largestMessageReceived).toBeGreaterThan(0)
+      expect(draft.largestMessageReceived).toBeLessThanOrEqual(64 * 1024)
+    } finally {
+      for (const peer of peers) peer.destroy()
+    }
+  })
+
   test('a relay joins with an invite and stores the team’s drafts in its own database', async ({ launchHeadless, page }) => {
     test.setTimeout(90_000)
     const dataRelay = await mkdtemp(join(tmpdir(), 'holdfast-sync-relay-'))

@@ -43,7 +43,8 @@ function writeStructsAfter(encoder: Y.UpdateEncoderV1, clients: Map<number, (Y.G
   }
 }
 
-function writeDeletions(encoder: Y.UpdateEncoderV1, deletions: DeleteSet): void {
+/** Yjs's writeDeleteSet (not exported by Yjs): clients in descending order, as Yjs writes them. */
+export function writeDeletions(encoder: Y.UpdateEncoderV1, deletions: DeleteSet): void {
   encoding.writeVarUint(encoder.restEncoder, deletions.clients.size)
   const clients = [...deletions.clients].sort((a, b) => b[0] - a[0])
   for (const [client, ranges] of clients) {

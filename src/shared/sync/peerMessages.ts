@@ -3,13 +3,13 @@ import * as Y from 'yjs'
 import { MAX_UPDATE_BYTES } from '../contracts/docs'
 
 /** y-webrtc's message types over a peer connection (its messageSync, messageAwareness, messageQueryAwareness). */
-const MESSAGE_SYNC = 0
+export const MESSAGE_SYNC = 0
 const MESSAGE_AWARENESS = 1
-const MESSAGE_QUERY_AWARENESS = 2
+const MESSAGE_QUERY_AWARENESS = 3
 /** y-protocols' sync steps. */
 const SYNC_STEP_1 = 0
-const SYNC_STEP_2 = 1
-const SYNC_UPDATE = 2
+export const SYNC_STEP_2 = 1
+export const SYNC_UPDATE = 2
 
 /** A peer message may carry one stored update's worth of state, plus its framing. */
 export const MAX_PEER_MESSAGE_BYTES = MAX_UPDATE_BYTES + 1024

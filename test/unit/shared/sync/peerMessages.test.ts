@@ -30,7 +30,8 @@ describe('peer message check', () => {
     encoding.writeVarUint(presence, 1)
     encoding.writeVarUint8Array(presence, awarenessProtocol.encodeAwarenessUpdate(awareness, [doc.clientID]))
     expect(peerMessageProblem(encoding.toUint8Array(presence))).toBeNull()
-    expect(peerMessageProblem(Uint8Array.of(2))).toBeNull()
+    expect(peerMessageProblem(Uint8Array.of(3))).toBeNull() // y-webrtc's messageQueryAwareness
+    expect(peerMessageProblem(Uint8Array.of(2))).toBe('unknown message type 2')
   })
 
   it('refuses a truncated or forged update, an unknown type or step, and anything over the size limit', () => {

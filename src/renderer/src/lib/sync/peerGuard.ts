@@ -1,12 +1,20 @@
 import type { WebrtcProvider } from 'y-webrtc'
 import { peerMessageProblem } from '../../../../shared/sync/peerMessages'
+import { splitPeerMessage } from '../../../../shared/sync/splitPeerMessage'
 
 type DataListener = (data: Uint8Array) => void
+interface GuardedPeer {
+  listeners(event: 'data'): DataListener[]
+  removeAllListeners(event: 'data'): void
+  on(event: 'data', listener: DataListener): void
+  send(data: Uint8Array): void
+}
 
 /**
  * Puts a check in front of y-webrtc for every peer connection of the provider: each message is
  * checked whole before y-webrtc reads it (peerMessages.ts), and a peer that sends something
- * malformed is disconnected and reported, its message never reaching the document.
+ * malformed is disconnected and reported, its message never reaching the document. Going out,
+ * document state too large for one data channel message is sent as several (splitPeerMessage.ts).
  */
 export function guardPeers(provider: WebrtcProvider, onRefused: (reason: string) => void): void {
   const guarded = new WeakSet<object>()
@@ -15,7 +23,7 @@ export function guardPeers(provider: WebrtcProvider, onRefused: (reason: string)
     for (const conn of provider.room?.webrtcConns.values() ?? []) {
       if (guarded.has(conn)) continue
       guarded.add(conn)
-      const peer = conn.peer as { listeners(event: 'data'): DataListener[]; removeAllListeners(event: 'data'): void; on(event: 'data', listener: DataListener): void }
+      const peer = conn.peer as GuardedPeer
       const readers = peer.listeners('data')
       peer.removeAllListeners('data')
       peer.on('data', (data) => {
@@ -27,6 +35,10 @@ export function guardPeers(provider: WebrtcProvider, onRefused: (reason: string)
         onRefused(problem)
         conn.destroy()
       })
+      const send = peer.send.bind(peer)
+      peer.send = (data) => {
+        for (const part of splitPeerMessage(data)) send(part)
+      }
     }
   })
 }

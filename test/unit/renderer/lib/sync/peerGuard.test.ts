@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events'
+import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import { describe, expect, it, vi } from 'vitest'
@@ -12,9 +13,11 @@ function providerWithConnection() {
   const peer = new EventEmitter()
   const read = vi.fn()
   peer.on('data', read)
+  const sent: Uint8Array[] = []
+  Object.assign(peer, { send: (data: Uint8Array) => sent.push(data) })
   const conn = { peer, destroy: vi.fn() }
   Object.assign(provider, { room: { webrtcConns: new Map([['remote', conn]]) } })
-  return { provider, peer, conn, read }
+  return { provider, peer, conn, read, sent }
 }
 
 function updateMessage(update: Uint8Array): Uint8Array {
@@ -49,7 +52,33 @@ describe('peer guard', () => {
     guardPeers(provider as unknown as WebrtcProvider, () => undefined)
     provider.emit('peers', {})
     provider.emit('peers', {})
-    peer.emit('data', Uint8Array.of(2))
+    peer.emit('data', Uint8Array.of(3)) // y-webrtc's query for presence
     expect(read).toHaveBeenCalledTimes(1)
+  })
+
+  it('sends a document state too large for one data channel message as several that rebuild it', () => {
+    const { provider, peer, sent } = providerWithConnection()
+    guardPeers(provider as unknown as WebrtcProvider, () => undefined)
+    provider.emit('peers', {})
+    const doc = new Y.Doc()
+    const text = 'A long pasted report. '.repeat(15_000)
+    doc.getText('t').insert(0, text)
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, 0)
+    syncProtocol.writeSyncStep2(encoder, doc)
+    ;(peer as unknown as { send(data: Uint8Array): void }).send(encoding.toUint8Array(encoder))
+
+    expect(sent.length).toBeGreaterThan(4)
+    for (const message of sent) expect(message.byteLength).toBeLessThanOrEqual(64 * 1024)
+    // Read as a stock client reads them: all updates, and the last one is the sync step 2.
+    const replica = new Y.Doc()
+    const steps = sent.map((message) => {
+      const decoder = decoding.createDecoder(message)
+      decoding.readVarUint(decoder)
+      return syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), replica, null)
+    })
+    expect(steps.at(-1)).toBe(syncProtocol.messageYjsSyncStep2)
+    expect(new Set(steps.slice(0, -1))).toEqual(new Set([syncProtocol.messageYjsUpdate]))
+    expect(replica.getText('t').toJSON()).toBe(text)
   })
 })
