@@ -7,6 +7,7 @@ import * as Y from 'yjs'
 import { decodeInvite } from '../../src/core/sync/team/inviteCode'
 import { deriveTeamSecrets, roomName } from '../../src/core/sync/team/teamSecrets'
 import { WORKSPACE_INDEX_ID } from '../../src/shared/contracts/docs'
+import { pngImage } from '../support/images'
 import { StockPeer } from './fixtures/stockPeer'
 import { storedDraftTexts } from './fixtures/storedDrafts'
 import { expect, test, type HeadlessInstance } from './fixtures/test'
@@ -85,6 +86,15 @@ async function joinTeam(page: Page, code: string): Promise<void> {
   await expect(page.getByText('This workspace is shared with Newsroom.')).toBeVisible()
 }
 
+const picketPhoto = { name: 'picket line.png', mimeType: 'image/png', buffer: Buffer.from(pngImage(320, 120, [30, 120, 200])) }
+
+/** Widths of the images the editor shows, once the browser has decoded them (0 while not loaded). */
+function shownImageWidths(page: Page): Promise<number[]> {
+  return draftText(page)
+    .locator('img')
+    .evaluateAll((images) => images.map((img) => (img as HTMLImageElement).naturalWidth))
+}
+
 function syncStatus(page: Page) {
   return page.getByRole('contentinfo', { name: 'Status bar' }).getByText(/^Sync:/)
 }
@@ -157,7 +167,7 @@ test.describe('Team sync', () => {
     })
   })
 
-  test('drafts nobody has open reach a teammate in the background, and stay when their author goes away', async ({
+  test('drafts nobody has open reach a teammate in the background with their images, and stay when their author goes away', async ({
     launchHeadless,
     newContext
   }) => {
@@ -172,6 +182,12 @@ test.describe('Team sync', () => {
         await typeTitle(a, title)
         await draftText(a).click()
         await a.keyboard.type(`The ${title.toLowerCase()} story.`)
+        if (title === 'Harbour strike') {
+          const chooser = a.waitForEvent('filechooser')
+          await a.getByRole('button', { name: 'Insert image' }).click()
+          await (await chooser).setFiles(picketPhoto)
+          await expect.poll(() => shownImageWidths(a)).toEqual([320])
+        }
         await expectSaved(a)
       }
       // A opens the Team view: no draft is open in A's window any more.
@@ -193,6 +209,9 @@ test.describe('Team sync', () => {
         await chooseDraft(b, title)
         await expect(draftText(b)).toHaveText(`The ${title.toLowerCase()} story.`)
       }
+      // The image came with its draft (by hash, from A's store into B's), and shows with A gone.
+      await chooseDraft(b, 'Harbour strike')
+      await expect.poll(() => shownImageWidths(b), { timeout: 10_000 }).toEqual([320])
     })
   })
 

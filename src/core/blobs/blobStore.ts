@@ -16,10 +16,12 @@ export class NotAnImageError extends Error {
 export class BlobStore {
   private readonly insert: Statement<[string, string, Uint8Array, number]>
   private readonly select: Statement<[string], { mime: string; bytes: Buffer }>
+  private readonly exists: Statement<[string], number>
 
   constructor(db: Database) {
     this.insert = db.prepare('INSERT OR IGNORE INTO blobs (hash, mime, bytes, created_at) VALUES (?, ?, ?, ?)')
     this.select = db.prepare('SELECT mime, bytes FROM blobs WHERE hash = ?')
+    this.exists = db.prepare<[string], number>('SELECT 1 FROM blobs WHERE hash = ?').pluck()
   }
 
   /** Stores an image and returns its hash. Durable on return (one synchronous transaction). */
@@ -34,5 +36,10 @@ export class BlobStore {
   get(hash: string): { mime: string; bytes: Uint8Array } | null {
     const row = this.select.get(hash)
     return row ? { mime: row.mime, bytes: new Uint8Array(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength) } : null
+  }
+
+  /** The hashes of these that no stored image has. */
+  missing(hashes: readonly string[]): string[] {
+    return [...new Set(hashes)].filter((hash) => this.exists.get(hash) === undefined)
   }
 }

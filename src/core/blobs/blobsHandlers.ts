@@ -13,6 +13,8 @@ export const blobsHandlers = {
     }
   }),
 
+  missing: implementer.blobs.missing.use(requireStorage).handler(({ context, input }) => ({ missing: context.blobs.missing(input.hashes) })),
+
   get: implementer.blobs.get.use(requireStorage).handler(({ context, input, errors }) => {
     const blob = context.blobs.get(input.hash)
     if (!blob) throw errors.NOT_FOUND({ data: { hash: input.hash } })

@@ -16,6 +16,11 @@ export const blobsContract = {
     .input(z.object({ bytes: ImageBytesSchema }))
     .output(z.object({ hash: z.string(), mime: z.string(), ref: z.string() })),
 
+  /** Which of these images are not stored here (a teammate's draft may refer to images not fetched yet). */
+  missing: storageProcedure
+    .input(z.object({ hashes: z.array(BlobHashSchema).max(1000) }))
+    .output(z.object({ missing: z.array(z.string()) })),
+
   get: storageProcedure
     .errors({ NOT_FOUND: { status: 404, message: 'No stored image has that hash.', data: z.object({ hash: z.string() }) } })
     .input(z.object({ hash: BlobHashSchema }))

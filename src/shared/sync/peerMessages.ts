@@ -1,6 +1,7 @@
 import * as decoding from 'lib0/decoding'
 import * as Y from 'yjs'
 import { MAX_UPDATE_BYTES } from '../contracts/docs'
+import { decodeBlobMessage, MESSAGE_BLOB } from './blobMessages'
 
 /** y-webrtc's message types over a peer connection (its messageSync, messageAwareness, messageQueryAwareness). */
 export const MESSAGE_SYNC = 0
@@ -27,6 +28,10 @@ export function peerMessageProblem(message: Uint8Array): string | null {
     const decoder = decoding.createDecoder(message)
     const type = decoding.readVarUint(decoder)
     if (type === MESSAGE_QUERY_AWARENESS) return null
+    if (type === MESSAGE_BLOB) {
+      decodeBlobMessage(message)
+      return null
+    }
     if (type === MESSAGE_AWARENESS) {
       const update = decoding.readVarUint8Array(decoder)
       return update.byteLength > MAX_AWARENESS_BYTES ? 'presence data over the limit' : awarenessProblem(update)

@@ -39,6 +39,14 @@ describe('images stored as blobs', () => {
     expect(await reopened.client.blobs.get({ hash: first.hash })).toEqual({ mime: 'image/png', bytes: png })
   })
 
+  it('says which images are not stored here', async () => {
+    const { client } = open()
+    const { hash } = await client.blobs.putImage({ bytes: pngImage(8, 8) })
+    const unknown = 'b'.repeat(64)
+    expect(await client.blobs.missing({ hashes: [hash, unknown, unknown] })).toEqual({ missing: [unknown] })
+    await expect(client.blobs.missing({ hashes: ['not-a-hash'] })).rejects.toMatchObject({ code: 'INPUT_INVALID' })
+  })
+
   it('refuses bytes that are not an image, an unknown hash and a malformed one', async () => {
     const { client } = open()
     await expect(client.blobs.putImage({ bytes: new TextEncoder().encode('<svg onload="alert(1)"/>') })).rejects.toMatchObject({ code: 'NOT_AN_IMAGE' })

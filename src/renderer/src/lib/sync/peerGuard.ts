@@ -1,12 +1,15 @@
 import type { WebrtcProvider } from 'y-webrtc'
+import { decodeBlobMessage, isBlobMessage } from '../../../../shared/sync/blobMessages'
 import { peerMessageProblem } from '../../../../shared/sync/peerMessages'
 import { splitPeerMessage } from '../../../../shared/sync/splitPeerMessage'
+import type { BlobExchange } from './blobExchange'
 
 type DataListener = (data: Uint8Array) => void
 interface GuardedPeer {
   listeners(event: 'data'): DataListener[]
   removeAllListeners(event: 'data'): void
   on(event: 'data', listener: DataListener): void
+  on(event: 'connect', listener: () => void): void
   send(data: Uint8Array): void
 }
 
@@ -15,8 +18,9 @@ interface GuardedPeer {
  * checked whole before y-webrtc reads it (peerMessages.ts), and a peer that sends something
  * malformed is disconnected and reported, its message never reaching the document. Going out,
  * document state too large for one data channel message is sent as several (splitPeerMessage.ts).
+ * Image messages go to the blob exchange instead of y-webrtc.
  */
-export function guardPeers(provider: WebrtcProvider, onRefused: (reason: string) => void): void {
+export function guardPeers(provider: WebrtcProvider, onRefused: (reason: string) => void, blobs?: BlobExchange): void {
   const guarded = new WeakSet<object>()
   provider.on('peers', () => {
     // y-webrtc has just made the connection (and its data listener); no data can have arrived yet.
@@ -29,7 +33,8 @@ export function guardPeers(provider: WebrtcProvider, onRefused: (reason: string)
       peer.on('data', (data) => {
         const problem = peerMessageProblem(data)
         if (problem === null) {
-          for (const read of readers) read.call(peer, data)
+          if (isBlobMessage(data)) blobs?.receive(decodeBlobMessage(data), peer)
+          else for (const read of readers) read.call(peer, data)
           return
         }
         onRefused(problem)
@@ -39,6 +44,7 @@ export function guardPeers(provider: WebrtcProvider, onRefused: (reason: string)
       peer.send = (data) => {
         for (const part of splitPeerMessage(data)) send(part)
       }
+      if (blobs) peer.on('connect', () => blobs.peerConnected(peer))
     }
   })
 }

@@ -4,7 +4,9 @@ import type * as Y from 'yjs'
 import type { CoreClient } from '../../../../shared/contracts'
 import { WORKSPACE_INDEX_ID } from '../../../../shared/contracts/docs'
 import type { SyncSession } from '../../../../shared/contracts/team'
+import { imageHashesIn } from '../../../../shared/sync/imageRefs'
 import { PEER_COLOURS, shownPeer, type PeerUser, type ShownPeer } from '../../../../shared/sync/presence'
+import { BlobExchange, type BlobPeer } from './blobExchange'
 import type { CatchUp } from './catchUp'
 import { guardPeers } from './peerGuard'
 
@@ -60,6 +62,8 @@ export class TeamSync {
   private user: PeerUser = { name: '', color: randomColour() }
   /** The background catch-up of the window's workspace, once its index is open. */
   catchUp: CatchUp | null = null
+  /** Images the open documents refer to, fetched from and served to teammates. */
+  readonly blobs: BlobExchange
 
   constructor(
     private readonly client: CoreClient,
@@ -67,6 +71,7 @@ export class TeamSync {
     /** Extra simple-peer options: the relay passes WebRTC for Node (`wrtc`); a browser needs none. */
     private readonly peerOptions: Record<string, unknown> = {}
   ) {
+    this.blobs = new BlobExchange(client, () => this.connectedPeerLinks())
     void this.refresh()
   }
 
@@ -89,7 +94,9 @@ export class TeamSync {
     const awareness = new Awareness(doc)
     awareness.setLocalStateField('user', this.user)
     const entry: OpenDoc = { doc, awareness, provider: null, background, stop: () => undefined }
+    const stopImageFetch = this.fetchImagesOf(doc)
     entry.stop = () => {
+      stopImageFetch()
       entry.provider?.destroy()
       entry.provider = null
       awareness.destroy()
@@ -98,6 +105,33 @@ export class TeamSync {
     this.open.set(docId, entry)
     void this.connect(docId, entry, this.generation)
     return { awareness, stop: entry.stop }
+  }
+
+  /**
+   * Asks teammates for the images a document refers to that this device lacks: when it opens and
+   * after changes from elsewhere (a peer, storage), a moment after the last of them.
+   */
+  private fetchImagesOf(doc: Y.Doc): () => void {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const look = (): void => {
+      clearTimeout(timer)
+      timer = setTimeout(() => void this.blobs.fetchMissing(imageHashesIn(doc)).catch(() => undefined), 300)
+    }
+    const afterTransaction = (transaction: Y.Transaction): void => {
+      if (!transaction.local) look()
+    }
+    doc.on('afterTransaction', afterTransaction)
+    look()
+    return () => {
+      clearTimeout(timer)
+      doc.off('afterTransaction', afterTransaction)
+    }
+  }
+
+  /** A connection to each teammate online: the workspace index's room, which every window keeps open. */
+  private connectedPeerLinks(): BlobPeer[] {
+    const room = this.open.get(WORKSPACE_INDEX_ID)?.provider?.room
+    return [...(room?.webrtcConns.values() ?? [])].filter((conn) => conn.connected).map((conn) => conn.peer as BlobPeer)
   }
 
   /** Whether the document has a room in this window, and whether the user opened it. */
@@ -221,11 +255,15 @@ export class TeamSync {
       peerOpts: { ...this.peerOptions, config: { iceServers: session.iceServers } }
     })
     this.present(entry.awareness)
-    guardPeers(entry.provider, (reason) => {
-      console.warn(`Team sync: disconnected a peer that sent ${reason}.`)
-      this.refused = { at: Date.now(), reason }
-      this.changed()
-    })
+    guardPeers(
+      entry.provider,
+      (reason) => {
+        console.warn(`Team sync: disconnected a peer that sent ${reason}.`)
+        this.refused = { at: Date.now(), reason }
+        this.changed()
+      },
+      this.blobs
+    )
     entry.provider.on('peers', () => this.changed())
   }
 
