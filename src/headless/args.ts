@@ -23,9 +23,14 @@ export interface HeadlessArgs {
   relay: boolean
   /** An invite code to join with at start, unless the workspace already has a team (`--join`, or HOLDFAST_INVITE). */
   join?: string
+  /**
+   * The UDP port teammates' apps are announced and heard on (default 47325). Apps on different
+   * ports do not find each other on the LAN: two teams on one machine, or a test of the internet path.
+   */
+  discoveryPort?: number
 }
 
-export const USAGE = 'Usage: npm run headless -- --data DIR [--port N] [--providers FILE] [--models DIR] [--hub URL] [--relay] [--join CODE]'
+export const USAGE = 'Usage: npm run headless -- --data DIR [--port N] [--providers FILE] [--models DIR] [--hub URL] [--relay] [--join CODE] [--discovery-port N]'
 
 export class UsageError extends Error {}
 
@@ -43,7 +48,8 @@ export function parseHeadlessArgs(argv: readonly string[]): HeadlessArgs {
         'inference-inline': { type: 'boolean' },
         'inference-worker': { type: 'string' },
         relay: { type: 'boolean' },
-        join: { type: 'string' }
+        join: { type: 'string' },
+        'discovery-port': { type: 'string' }
       },
       strict: true
     }))
@@ -54,6 +60,10 @@ export function parseHeadlessArgs(argv: readonly string[]): HeadlessArgs {
   const port = Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}".\n${USAGE}`)
+  }
+  const discoveryPort = values['discovery-port'] === undefined ? undefined : Number(values['discovery-port'])
+  if (discoveryPort !== undefined && (!Number.isInteger(discoveryPort) || discoveryPort < 1 || discoveryPort > 65535)) {
+    throw new UsageError(`--discovery-port must be a whole number from 1 to 65535, not "${values['discovery-port']}".\n${USAGE}`)
   }
   if (values['inference-inline'] && values['inference-worker'] !== undefined) {
     throw new UsageError(`--inference-inline and --inference-worker cannot be used together.\n${USAGE}`)
@@ -66,7 +76,8 @@ export function parseHeadlessArgs(argv: readonly string[]): HeadlessArgs {
     inference: values['inference-inline'] ? { inline: true } : values['inference-worker'] === undefined ? undefined : { workerScript: resolve(values['inference-worker']) },
     hubUrl: values.hub === undefined ? undefined : hubUrl(values.hub),
     relay: values.relay === true,
-    join: values.join ?? (process.env.HOLDFAST_INVITE || undefined)
+    join: values.join ?? (process.env.HOLDFAST_INVITE || undefined),
+    ...(discoveryPort === undefined ? {} : { discoveryPort })
   }
 }
 

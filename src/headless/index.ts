@@ -21,7 +21,8 @@ async function main(): Promise<void> {
     modelsDir: args.modelsDir,
     // HF_ENDPOINT is the standard Hugging Face variable for a mirror.
     hubUrl: args.hubUrl ?? process.env.HF_ENDPOINT,
-    providers: args.providersFile ? readProvidersFile(args.providersFile) : undefined
+    providers: args.providersFile ? readProvidersFile(args.providersFile) : undefined,
+    discoveryPort: args.discoveryPort
   })
   const token = randomBytes(32).toString('hex')
   let stopRelay = (): Promise<void> => Promise.resolve()

@@ -9,6 +9,7 @@ import { deriveTeamSecrets, roomName } from '../../src/core/sync/team/teamSecret
 import { WORKSPACE_INDEX_ID } from '../../src/shared/contracts/docs'
 import { pngImage } from '../support/images'
 import { StockPeer } from './fixtures/stockPeer'
+import { startStockSignalingServer } from './fixtures/stockSignalingServer'
 import { storedDraftTexts } from './fixtures/storedDrafts'
 import { expect, test, type HeadlessInstance } from './fixtures/test'
 
@@ -286,6 +287,47 @@ test.describe('Team sync', () => {
       expect(draft.largestMessageReceived).toBeLessThanOrEqual(64 * 1024)
     } finally {
       for (const peer of peers) peer.destroy()
+    }
+  })
+
+  test('teammates the LAN cannot join meet through a stock signaling server the team added', async ({ launchHeadless, newContext }) => {
+    test.setTimeout(120_000)
+    const server = await startStockSignalingServer()
+    const dirs = await Promise.all(['a', 'b'].map((name) => mkdtemp(join(tmpdir(), `holdfast-sync-${name}-`))))
+    const [dirA = '', dirB = ''] = dirs
+    try {
+      // Different discovery ports: as far as the LAN goes, the two apps are on different networks.
+      const [coreA, coreB] = await Promise.all([launchHeadless(dirA, ['--discovery-port', '47401']), launchHeadless(dirB, ['--discovery-port', '47402'])])
+      const [a, b] = await Promise.all([newContext().then((c) => c.newPage()), newContext().then((c) => c.newPage())])
+      const useServer = async (page: Page): Promise<void> => {
+        await page.getByText('Internet servers (optional)').click()
+        await page.getByRole('textbox', { name: 'Signaling servers (one per line, wss://…)' }).fill(server.url)
+        await page.getByRole('button', { name: 'Save servers' }).click()
+        await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible()
+        await expect(page.getByRole('list', { name: 'Signaling servers' })).toHaveText(`${server.url}: connected`, { timeout: 15_000 })
+      }
+
+      await openDrafts(a, coreA.url)
+      const code = await createTeamAndInvite(a)
+      await useServer(a)
+      await openDraftsSection(a)
+      await newDraft(a)
+      await typeTitle(a, 'Remote desk')
+      await draftText(a).click()
+      await a.keyboard.type('Filed from home.')
+      await expectSaved(a)
+
+      await openDrafts(b, coreB.url)
+      await joinTeam(b, code)
+      await useServer(b)
+      await expect(syncStatus(b)).toHaveText('Sync: 1 peer', { timeout: 30_000 })
+      await expect(b.getByText(/0 teammate apps found/)).toBeVisible()
+      await openDraftsSection(b)
+      await chooseDraft(b, 'Remote desk')
+      await expect(draftText(b)).toHaveText('Filed from home.')
+    } finally {
+      server.stop()
+      await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })))
     }
   })
 

@@ -44,6 +44,22 @@ export const teamHandlers = {
       throw errors.KEY_UNAVAILABLE({ cause: error })
     }
   }),
+  network: implementer.team.network.use(requireStorage).handler(async ({ context, errors }) => {
+    try {
+      return await context.team.networkSettings()
+    } catch (error) {
+      if (error instanceof NotInTeamError) throw errors.NOT_IN_TEAM()
+      throw error
+    }
+  }),
+  setNetwork: implementer.team.setNetwork.use(requireStorage).handler(async ({ context, input, errors }) => {
+    try {
+      return await context.team.setNetwork(input)
+    } catch (error) {
+      if (error instanceof NotInTeamError) throw errors.NOT_IN_TEAM()
+      throw errors.KEY_UNAVAILABLE({ cause: error })
+    }
+  }),
   markers: implementer.team.markers.use(requireStorage).handler(({ context }) => ({ markers: context.teamStore.markers() })),
   markSynced: implementer.team.markSynced.use(requireStorage).handler(({ context, input, errors }) => {
     if (!context.teamStore.read()) throw errors.NOT_IN_TEAM()

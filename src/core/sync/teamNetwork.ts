@@ -17,15 +17,19 @@ export interface TeamNetworkOptions {
   lanHost?: string
   /** Where discovery announcements go (tests: loopback only). */
   broadcastTo?: () => string[]
+  /** Signaling servers beyond the LAN the team chose (y-webrtc-compatible); none by default. */
+  signalingServers?: readonly string[]
 }
 
 /**
  * While a workspace is shared: the LAN signaling server, the announcements that let teammates'
  * apps find it, and one link per pair of apps (the app with the smaller id opens it), so
- * signaling from this app's windows reaches theirs with no internet.
+ * signaling from this app's windows reaches theirs with no internet. Signaling servers the team
+ * configured get a link each too, so teammates elsewhere are reached through them.
  */
 export class TeamNetwork {
   private readonly links = new Map<string, PeerLink>()
+  private readonly serverLinks: PeerLink[]
   private readonly discovery: LanDiscovery
 
   private constructor(
@@ -44,6 +48,7 @@ export class TeamNetwork {
       onPeer: (peer) => this.peerFound(peer.id, peer.url),
       onLost: (peer) => this.peerLost(peer.id)
     })
+    this.serverLinks = (options.signalingServers ?? []).map((url) => new PeerLink(url, options.hub))
   }
 
   static async start(options: TeamNetworkOptions): Promise<TeamNetwork> {
@@ -67,7 +72,13 @@ export class TeamNetwork {
     return this.discovery.size
   }
 
+  /** The configured signaling servers and whether each is connected now. */
+  get signalingLinks(): { url: string; connected: boolean }[] {
+    return this.serverLinks.map((link) => ({ url: link.url, connected: link.connected }))
+  }
+
   async stop(): Promise<void> {
+    for (const link of this.serverLinks) link.close()
     this.discovery.stop()
     for (const link of this.links.values()) link.close()
     this.links.clear()

@@ -28,6 +28,29 @@ export const SyncSessionSchema = z.object({
 })
 export type SyncSession = z.infer<typeof SyncSessionSchema>
 
+/**
+ * Servers outside the LAN the team chooses to use; none by default, so nothing outside is
+ * contacted. Signaling servers are y-webrtc-compatible (the core links to them next to the LAN);
+ * STUN and TURN servers let WebRTC cross networks. The TURN password is kept like the team key.
+ */
+export const TeamNetworkSchema = z.object({
+  signalingServers: z
+    .array(z.string().trim().max(500).regex(/^wss?:\/\/[^\s/?#]+(\/\S*)?$/i, 'A signaling server address starts with wss:// (or ws://).'))
+    .max(8),
+  iceServers: z
+    .array(z.string().trim().max(500).regex(/^(stun|turns?):\S+$/, 'A STUN or TURN server address starts with stun:, turn: or turns:.'))
+    .max(8),
+  turnUsername: z.string().trim().max(256)
+})
+export type TeamNetworkSettings = z.infer<typeof TeamNetworkSchema>
+
+export const TeamNetworkStatusSchema = TeamNetworkSchema.extend({
+  turnPasswordSet: z.boolean(),
+  /** Each configured signaling server and whether this core is connected to it now. */
+  signalingLinks: z.array(z.object({ url: z.string(), connected: z.boolean() }))
+})
+export type TeamNetworkStatus = z.infer<typeof TeamNetworkStatusSchema>
+
 export const TEAM_NAME_MAX = 60
 const TeamNameSchema = z.string().trim().min(1, 'Give the team a name.').max(TEAM_NAME_MAX, `A team name is at most ${TEAM_NAME_MAX} characters.`)
 
@@ -67,6 +90,15 @@ export const teamContract = {
     .errors({ KEY_UNAVAILABLE: teamErrors.KEY_UNAVAILABLE })
     .input(z.object({}).optional())
     .output(SyncSessionSchema.nullable()),
+
+  /** The internet servers the team's sync may use (none by default). */
+  network: storageProcedure.errors({ NOT_IN_TEAM: teamErrors.NOT_IN_TEAM }).input(z.object({}).optional()).output(TeamNetworkStatusSchema),
+
+  /** Sets them and reconnects; `turnPassword` absent keeps the stored one, empty removes it. */
+  setNetwork: storageProcedure
+    .errors({ NOT_IN_TEAM: teamErrors.NOT_IN_TEAM, KEY_UNAVAILABLE: teamErrors.KEY_UNAVAILABLE })
+    .input(TeamNetworkSchema.extend({ turnPassword: z.string().max(512).optional() }))
+    .output(TeamNetworkStatusSchema),
 
   /** Per document, the index change marker at which this device last held the team's latest version. */
   markers: storageProcedure.input(z.object({}).optional()).output(z.object({ markers: z.record(z.string(), z.number()) })),

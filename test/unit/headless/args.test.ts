@@ -26,6 +26,12 @@ describe('parseHeadlessArgs', () => {
     vi.unstubAllEnvs()
   })
 
+  it('reads the LAN discovery port', () => {
+    expect(parseHeadlessArgs(['--data', 'x', '--discovery-port', '47400']).discoveryPort).toBe(47400)
+    expect(parseHeadlessArgs(['--data', 'x']).discoveryPort).toBeUndefined()
+    expect(() => parseHeadlessArgs(['--data', 'x', '--discovery-port', '0'])).toThrow(/--discovery-port must be a whole number/)
+  })
+
   it('explains what is wrong and shows the usage', () => {
     expect(() => parseHeadlessArgs([])).toThrow(UsageError)
     expect(() => parseHeadlessArgs([])).toThrow(/--data is required.*\nUsage: npm run headless/s)

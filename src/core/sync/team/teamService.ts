@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import type { SyncSession, TeamStatus } from '../../../shared/contracts/team'
+import type { SyncSession, TeamNetworkSettings, TeamNetworkStatus, TeamStatus } from '../../../shared/contracts/team'
 import type { Logger } from '../../logger'
 import type { SignalingHub } from '../signaling/signalingHub'
 import { TeamNetwork } from '../teamNetwork'
@@ -29,7 +29,7 @@ export interface TeamServiceOptions {
  * only while the workspace is shared.
  */
 export class TeamService {
-  private network: TeamNetwork | null = null
+  private lan: TeamNetwork | null = null
   /** Serialises starts and stops of the network. */
   private networkChange: Promise<void> = Promise.resolve()
 
@@ -43,8 +43,8 @@ export class TeamService {
     const team = this.options.store()?.read() ?? null
     return {
       team: team && { workspaceId: team.workspaceId, name: team.name, joinedAt: team.joinedAt },
-      lanPort: this.network?.lanPort ?? null,
-      lanPeers: this.network?.lanPeers ?? 0
+      lanPort: this.lan?.lanPort ?? null,
+      lanPeers: this.lan?.lanPeers ?? 0
     }
   }
 
@@ -85,7 +85,44 @@ export class TeamService {
     if (!team) return null
     const key = await this.options.vault.load(team.workspaceId, team.encryptedKey)
     const { password } = deriveTeamSecrets(key, team.workspaceId)
-    return { workspaceId: team.workspaceId, password, iceServers: [] }
+    return { workspaceId: team.workspaceId, password, iceServers: await this.iceServers(team) }
+  }
+
+  /** The team's internet servers (none unless the team chose some). */
+  async networkSettings(): Promise<TeamNetworkStatus> {
+    const team = this.current()
+    const network = this.store().network()
+    const turnPassword = await this.options.vault.loadTurnPassword(team.workspaceId, network?.encryptedTurnPassword ?? null)
+    return {
+      signalingServers: network?.signalingServers ?? [],
+      iceServers: network?.iceServers ?? [],
+      turnUsername: network?.turnUsername ?? '',
+      turnPasswordSet: Boolean(turnPassword),
+      signalingLinks: this.lan?.signalingLinks ?? []
+    }
+  }
+
+  /** Stores the servers (and the TURN password, when given; empty removes it) and reconnects. */
+  async setNetwork(settings: TeamNetworkSettings & { turnPassword?: string }): Promise<TeamNetworkStatus> {
+    const team = this.current()
+    const store = this.store()
+    store.setNetwork({ signalingServers: settings.signalingServers, iceServers: settings.iceServers, turnUsername: settings.turnUsername })
+    if (settings.turnPassword !== undefined) {
+      const stored = await this.options.vault.saveTurnPassword(team.workspaceId, settings.turnPassword)
+      store.setTurnPassword(settings.turnPassword === '' ? null : stored)
+    }
+    await this.restartNetwork()
+    return this.networkSettings()
+  }
+
+  /** STUN and TURN servers for WebRTC: TURN ones carry the user name and password. */
+  private async iceServers(team: StoredTeam): Promise<SyncSession['iceServers']> {
+    const network = this.store().network()
+    if (!network || network.iceServers.length === 0) return []
+    const credential = (await this.options.vault.loadTurnPassword(team.workspaceId, network.encryptedTurnPassword)) || undefined
+    return network.iceServers.map((urls) =>
+      urls.startsWith('stun:') ? { urls } : { urls, username: network.turnUsername || undefined, credential }
+    )
   }
 
   /** The room of each document (empty while the workspace is not shared). */
@@ -98,8 +135,8 @@ export class TeamService {
 
   async close(): Promise<void> {
     await this.networkChange
-    await this.network?.stop()
-    this.network = null
+    await this.lan?.stop()
+    this.lan = null
   }
 
   private async adopt(invite: { workspaceId: string; key: Uint8Array; name: string }, now: number): Promise<void> {
@@ -112,21 +149,22 @@ export class TeamService {
 
   private restartNetwork(): Promise<void> {
     this.networkChange = this.networkChange.then(async () => {
-      await this.network?.stop()
-      this.network = null
+      await this.lan?.stop()
+      this.lan = null
       const team = this.options.store()?.read()
       if (!team) return
       try {
         const key = await this.options.vault.load(team.workspaceId, team.encryptedKey)
         const { discoveryTag } = deriveTeamSecrets(key, team.workspaceId)
-        this.network = await TeamNetwork.start({
+        this.lan = await TeamNetwork.start({
           hub: this.options.hub,
           log: this.options.log,
           discoveryTag,
           lanPort: this.options.lanPort,
           discoveryPort: this.options.discoveryPort,
           lanHost: this.options.lanHost,
-          broadcastTo: this.options.broadcastTo
+          broadcastTo: this.options.broadcastTo,
+          signalingServers: this.options.store()?.network()?.signalingServers ?? []
         })
       } catch (error) {
         this.options.log.warn(`Team sync could not start on the LAN: ${error instanceof Error ? error.message : String(error)}`)

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3'
-import type { Team } from '../../../shared/contracts/team'
+import type { Team, TeamNetworkSettings } from '../../../shared/contracts/team'
 
 export interface StoredTeam extends Team {
   encryptedKey: Uint8Array | null
@@ -22,7 +22,12 @@ export class TeamStore {
       setMarker: db.prepare<[string, number]>(
         'INSERT INTO sync_markers (doc_id, marker) VALUES (?, ?) ON CONFLICT (doc_id) DO UPDATE SET marker = excluded.marker'
       ),
-      clearMarkers: db.prepare('DELETE FROM sync_markers')
+      clearMarkers: db.prepare('DELETE FROM sync_markers'),
+      network: db.prepare<[], { signaling_servers: string; ice_servers: string; turn_username: string; encrypted_turn_password: Buffer | null }>(
+        'SELECT signaling_servers, ice_servers, turn_username, encrypted_turn_password FROM team WHERE id = 1'
+      ),
+      setNetwork: db.prepare<[string, string, string]>('UPDATE team SET signaling_servers = ?, ice_servers = ?, turn_username = ? WHERE id = 1'),
+      setTurnPassword: db.prepare<[Uint8Array | null]>('UPDATE team SET encrypted_turn_password = ? WHERE id = 1')
     }
   }
 
@@ -58,5 +63,36 @@ export class TeamStore {
     this.db.transaction(() => {
       for (const { docId, marker } of markers) this.statements.setMarker.run(docId, marker)
     })()
+  }
+
+  /** The team's internet servers (migration 010), or null without a team. */
+  network(): (TeamNetworkSettings & { encryptedTurnPassword: Uint8Array | null }) | null {
+    const row = this.statements.network.get()
+    if (!row) return null
+    const password = row.encrypted_turn_password
+    return {
+      signalingServers: stringList(row.signaling_servers),
+      iceServers: stringList(row.ice_servers),
+      turnUsername: row.turn_username,
+      encryptedTurnPassword: password ? new Uint8Array(password.buffer, password.byteOffset, password.byteLength) : null
+    }
+  }
+
+  setNetwork(network: TeamNetworkSettings): void {
+    this.statements.setNetwork.run(JSON.stringify(network.signalingServers), JSON.stringify(network.iceServers), network.turnUsername)
+  }
+
+  setTurnPassword(encrypted: Uint8Array | null): void {
+    this.statements.setTurnPassword.run(encrypted)
+  }
+}
+
+/** A stored JSON list of strings; anything else (a hand-edited row) reads as empty. */
+function stringList(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json)
+    return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []
+  } catch {
+    return []
   }
 }

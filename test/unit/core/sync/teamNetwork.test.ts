@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { startLanSignalingServer } from '../../../../src/core/sync/signaling/lanSignalingServer'
 import { SignalingHub } from '../../../../src/core/sync/signaling/signalingHub'
 import { TeamNetwork } from '../../../../src/core/sync/teamNetwork'
 import { silentLog } from '../../../support/inProcessCore'
@@ -12,7 +13,7 @@ afterEach(async () => {
 const DISCOVERY_PORT = 42_000 + Math.floor(Math.random() * 2000)
 
 /** One app: a hub with a page's socket on it (subscribed and announced, as y-webrtc does on joining), and the LAN side on loopback. */
-async function app(name: string, tag: string) {
+async function app(name: string, tag: string, signalingServers: string[] = [], discoveryPort = DISCOVERY_PORT) {
   const hub = new SignalingHub(silentLog)
   const received: unknown[] = []
   const page = hub.connect({ send: (text) => received.push(JSON.parse(text)), close: () => undefined }, 'local')
@@ -23,8 +24,9 @@ async function app(name: string, tag: string) {
     log: silentLog,
     discoveryTag: tag,
     lanHost: '127.0.0.1',
-    discoveryPort: DISCOVERY_PORT,
-    broadcastTo: () => ['127.255.255.255']
+    discoveryPort,
+    broadcastTo: () => ['127.255.255.255'],
+    signalingServers
   })
   networks.push(network)
   return { network, received, publish: (data: string) => page.receive(JSON.stringify({ type: 'publish', topic: 'room', data })) }
@@ -59,5 +61,32 @@ describe('team network', () => {
     await expect.poll(onces, { timeout: 2000 }).toBe(1)
     await new Promise((resolve) => setTimeout(resolve, 300))
     expect(onces()).toBe(1)
+  })
+
+  it('reaches teammates the LAN cannot through a signaling server the team configured', async () => {
+    // A y-webrtc-compatible server elsewhere (here: one more hub's server on loopback).
+    const elsewhere = await startLanSignalingServer(new SignalingHub(silentLog), 0, '127.0.0.1')
+    try {
+      const url = `ws://127.0.0.1:${elsewhere.port}`
+      // Different discovery ports: the two apps never hear each other on the LAN.
+      const a = await app('a', 'b2'.repeat(16), [url], DISCOVERY_PORT + 2001)
+      const b = await app('b', 'b2'.repeat(16), [url], DISCOVERY_PORT + 2002)
+      await expect.poll(() => [a.network.signalingLinks, b.network.signalingLinks], { timeout: 8000 }).toEqual([
+        [{ url, connected: true }],
+        [{ url, connected: true }]
+      ])
+      expect([a.network.lanPeers, b.network.lanPeers]).toEqual([0, 0])
+      await expect
+        .poll(
+          () => {
+            a.publish('over the server')
+            return got(b.received, 'over the server')
+          },
+          { timeout: 8000 }
+        )
+        .toBe(true)
+    } finally {
+      await elsewhere.close()
+    }
   })
 })

@@ -4,6 +4,7 @@ import { useCore } from '../../app/coreContext'
 import { useSettings } from '../settings/useSettings'
 import { WORKSPACE_INDEX_ID } from '../../../../shared/contracts/docs'
 import { MAX_PEER_NAME } from '../../../../shared/sync/presence'
+import { InternetServers } from './InternetServers'
 import { InviteDialog } from './InviteDialog'
 import { JoinDialog } from './JoinDialog'
 import { CatchUpStatus } from './CatchUpStatus'
@@ -103,6 +104,7 @@ export function TeamView() {
               {state.status.lanPeers === 1 ? '1 teammate app found' : `${state.status.lanPeers} teammate apps found`}.
             </p>
           ) : null}
+          <InternetServers />
           <div className="row-buttons">
             <button type="button" className="primary" onClick={() => setDialog('invite')}>
               Invite

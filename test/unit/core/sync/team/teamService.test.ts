@@ -1,4 +1,5 @@
-import { statSync } from 'node:fs'
+import Database from 'better-sqlite3'
+import { existsSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../../../../src/core/storage/openDatabase'
@@ -73,5 +74,37 @@ describe('team service', () => {
     await service.create('One')
     await expect(service.create('Two')).rejects.toThrow(AlreadyInTeamError)
     expect(service.status().team?.name).toBe('One')
+  })
+
+  it('keeps the team’s internet servers, gives TURN servers the user name and password, and keeps the password out of the database', async () => {
+    const a = device()
+    const { team } = await a.service.create('Newsroom')
+    expect(await a.service.networkSettings()).toEqual({ signalingServers: [], iceServers: [], turnUsername: '', turnPasswordSet: false, signalingLinks: [] })
+    expect((await a.service.session())?.iceServers).toEqual([])
+
+    const set = await a.service.setNetwork({
+      signalingServers: ['ws://127.0.0.1:9'],
+      iceServers: ['stun:stun.newsroom.example:3478', 'turns:turn.newsroom.example:5349'],
+      turnUsername: 'desk',
+      turnPassword: 's3cret'
+    })
+    expect(set).toMatchObject({ turnUsername: 'desk', turnPasswordSet: true, signalingLinks: [{ url: 'ws://127.0.0.1:9', connected: false }] })
+    expect((await a.service.session())?.iceServers).toEqual([
+      { urls: 'stun:stun.newsroom.example:3478' },
+      { urls: 'turns:turn.newsroom.example:5349', username: 'desk', credential: 's3cret' }
+    ])
+    const turnFile = join(a.dir, `team-${team!.workspaceId}.turn`)
+    expect(statSync(turnFile).mode & 0o777).toBe(0o600)
+    const db = new Database(join(a.dir, 'holdfast.db'), { readonly: true })
+    expect(JSON.stringify(db.prepare('SELECT * FROM team').all())).not.toContain('s3cret')
+    db.close()
+
+    // Leaving the password out keeps it; an empty one removes it.
+    await a.service.setNetwork({ signalingServers: [], iceServers: ['turn:turn.newsroom.example'], turnUsername: 'desk' })
+    expect((await a.service.session())?.iceServers).toEqual([{ urls: 'turn:turn.newsroom.example', username: 'desk', credential: 's3cret' }])
+    await a.service.setNetwork({ signalingServers: [], iceServers: ['turn:turn.newsroom.example'], turnUsername: 'desk', turnPassword: '' })
+    expect((await a.service.networkSettings()).turnPasswordSet).toBe(false)
+    await a.service.leave()
+    expect(existsSync(turnFile)).toBe(false)
   })
 })
