@@ -356,9 +356,8 @@ test.describe('Team sync', () => {
 
   test('a relay carries edits between two teammates who are never online at the same time', async ({ launchHeadless, newContext }) => {
     const reason =
-      'Known problem (issue 6 note): after its first catch-up the relay connects new rooms (a later edit, a teammate who comes online after another left) in only some runs here; the relay joining and storing the drafts is tested above.'
-    console.log(`Relay hand-over test skipped: ${reason}`)
-    test.fixme(true, reason)
+      'Known problem (issue 6 note): the relay gets B’s text, but B’s last "edited" marker (touched as B leaves the draft) reaches it after B has gone, so the relay serves the latest text under an older marker and A keeps waiting for "up to date" (passes when B’s marker arrives first). Run it with RELAY_HANDOVER=1.'
+    test.fixme(process.env.RELAY_HANDOVER !== '1', reason)
     test.setTimeout(240_000)
     const dirs = await Promise.all(['a', 'b', 'relay'].map((name) => mkdtemp(join(tmpdir(), `holdfast-sync-${name}-`))))
     const [dirA = '', dirB = '', dirRelay = ''] = dirs

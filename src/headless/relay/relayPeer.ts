@@ -1,4 +1,3 @@
-import wrtc from '@roamhq/wrtc'
 import { WebSocket } from 'ws'
 import type { CoreClient } from '../../shared/contracts'
 import { WORKSPACE_INDEX_ID } from '../../shared/contracts/docs'
@@ -6,6 +5,7 @@ import { WORKSPACE_INDEX_ID } from '../../shared/contracts/docs'
 import { DocSession } from '../../renderer/src/lib/docSession'
 import { CatchUp } from '../../renderer/src/lib/sync/catchUp'
 import { TeamSync } from '../../renderer/src/lib/sync/teamSync'
+import { rollbackWrtc } from './rollbackWrtc'
 
 export interface RelayOptions {
   client: CoreClient
@@ -32,7 +32,7 @@ export async function startRelay({ client, signalingUrl, origin }: RelayOptions)
     }
   }
   Object.assign(globalThis, { WebSocket: OriginWebSocket })
-  const sync = new TeamSync(client, signalingUrl, { wrtc })
+  const sync = new TeamSync(client, signalingUrl, { wrtc: rollbackWrtc })
   sync.setName('Relay')
   await sync.refresh()
   const index = await DocSession.open(client, WORKSPACE_INDEX_ID, 'index')

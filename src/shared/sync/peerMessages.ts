@@ -17,6 +17,11 @@ export const MAX_PEER_MESSAGE_BYTES = MAX_UPDATE_BYTES + 1024
 /** Awareness (names, colours, cursors) is small; anything bigger is not presence. */
 export const MAX_AWARENESS_BYTES = 64 * 1024
 
+/** Whether a (checked) peer message is the peer's sync step 2: all it had that this side lacked. */
+export function isSyncStep2(message: Uint8Array): boolean {
+  return message[0] === MESSAGE_SYNC && message[1] === SYNC_STEP_2
+}
+
 /**
  * Checks a message from a peer before y-webrtc reads it: the framing, the size, and that the
  * Yjs update or state vector inside decodes on its own (so a broken update is refused whole,

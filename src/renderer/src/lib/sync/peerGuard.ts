@@ -1,8 +1,9 @@
 import type { WebrtcProvider } from 'y-webrtc'
 import { decodeBlobMessage, isBlobMessage } from '../../../../shared/sync/blobMessages'
-import { peerMessageProblem } from '../../../../shared/sync/peerMessages'
+import { isSyncStep2, peerMessageProblem } from '../../../../shared/sync/peerMessages'
 import { splitPeerMessage } from '../../../../shared/sync/splitPeerMessage'
 import type { BlobExchange } from './blobExchange'
+import { receiveOnEveryChannel } from './glareChannels'
 
 type DataListener = (data: Uint8Array) => void
 interface GuardedPeer {
@@ -28,6 +29,7 @@ export function guardPeers(provider: WebrtcProvider, onRefused: (reason: string)
       if (guarded.has(conn)) continue
       guarded.add(conn)
       const peer = conn.peer as GuardedPeer
+      receiveOnEveryChannel(conn.peer as Parameters<typeof receiveOnEveryChannel>[0])
       const readers = peer.listeners('data')
       peer.removeAllListeners('data')
       peer.on('data', (data) => {
@@ -35,6 +37,10 @@ export function guardPeers(provider: WebrtcProvider, onRefused: (reason: string)
         if (problem === null) {
           if (isBlobMessage(data)) blobs?.receive(decodeBlobMessage(data), peer)
           else for (const read of readers) read.call(peer, data)
+          // y-webrtc marks a connection synced on the peer's sync step 2 only while its room as a
+          // whole is not synced, so a teammate who connects after the room last settled stays
+          // "syncing" for good (and the catch-up waits on it forever). Marked here instead.
+          if (isSyncStep2(data)) conn.synced = true
           return
         }
         onRefused(problem)

@@ -15,7 +15,7 @@ function providerWithConnection() {
   peer.on('data', read)
   const sent: Uint8Array[] = []
   Object.assign(peer, { send: (data: Uint8Array) => sent.push(data) })
-  const conn = { peer, destroy: vi.fn() }
+  const conn = { peer, destroy: vi.fn(), synced: false }
   Object.assign(provider, { room: { webrtcConns: new Map([['remote', conn]]) } })
   return { provider, peer, conn, read, sent }
 }
@@ -80,5 +80,19 @@ describe('peer guard', () => {
     expect(steps.at(-1)).toBe(syncProtocol.messageYjsSyncStep2)
     expect(new Set(steps.slice(0, -1))).toEqual(new Set([syncProtocol.messageYjsUpdate]))
     expect(replica.getText('t').toJSON()).toBe(text)
+  })
+
+  it('marks a connection synced when the peer’s sync step 2 arrives, whatever the room’s state', () => {
+    const { provider, peer, conn } = providerWithConnection()
+    guardPeers(provider as unknown as WebrtcProvider, () => undefined)
+    provider.emit('peers', {})
+    const doc = new Y.Doc()
+    peer.emit('data', updateMessage(Y.encodeStateAsUpdate(doc)))
+    expect(conn.synced).toBe(false)
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, 0)
+    syncProtocol.writeSyncStep2(encoder, doc)
+    peer.emit('data', encoding.toUint8Array(encoder))
+    expect(conn.synced).toBe(true)
   })
 })
