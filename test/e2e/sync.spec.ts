@@ -168,6 +168,54 @@ test.describe('Team sync', () => {
     })
   })
 
+  test('edits both teammates make while the network is split merge when it heals', async ({ launchHeadless, newContext }) => {
+    test.setTimeout(150_000)
+    await withTeammates(launchHeadless, newContext, async ({ a, b, coreA, coreB }) => {
+      await openDrafts(a, coreA.url)
+      const code = await createTeamAndInvite(a)
+      await openDraftsSection(a)
+      await newDraft(a)
+      await typeTitle(a, 'Budget')
+      await draftText(a).click()
+      await a.keyboard.type('Council draft.')
+      await expectSaved(a)
+      await openDrafts(b, coreB.url)
+      await joinTeam(b, code)
+      await openDraftsSection(b)
+      await chooseDraft(b, 'Budget')
+      await expect(draftText(b)).toHaveText('Council draft.')
+
+      // The split: B's app comes back on a discovery port A does not use, so the two never meet.
+      const bDir = coreB.dataDir
+      await coreB.stop()
+      const splitB = await launchHeadless(bDir, ['--discovery-port', '47404'])
+      await openDrafts(b, splitB.url)
+      await expect(syncStatus(b)).toHaveText('Sync: 0 peers')
+      await expect(syncStatus(a)).toHaveText('Sync: 0 peers', { timeout: 30_000 })
+      await chooseDraft(b, 'Budget')
+      await draftText(b).press('Control+Home')
+      await b.keyboard.type('B: ')
+      await expectSaved(b)
+      await caretToEnd(a)
+      await a.keyboard.type(' Approved.')
+      await expectSaved(a)
+      await expect(draftText(a)).toHaveText('Council draft. Approved.')
+      await expect(draftText(b)).toHaveText('B: Council draft.')
+
+      // Healed: B's app is back on the LAN with A; each gets the other's edit, nothing is lost.
+      await splitB.stop()
+      const healedB = await launchHeadless(bDir)
+      await openDrafts(b, healedB.url)
+      await expect(syncStatus(b)).toHaveText('Sync: 1 peer', { timeout: 30_000 })
+      await chooseDraft(b, 'Budget')
+      const merged = 'B: Council draft. Approved.'
+      await expect(draftText(b)).toHaveText(merged, { timeout: 30_000 })
+      await expect(draftText(a)).toHaveText(merged, { timeout: 30_000 })
+      await expectSaved(a)
+      await expectSaved(b)
+    })
+  })
+
   test('drafts nobody has open reach a teammate in the background with their images, and stay when their author goes away', async ({
     launchHeadless,
     newContext
