@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BrowserContext, Page } from '@playwright/test'
 import { caretToEnd, chooseDraft, draftList, draftText, expectSaved, newDraft, openDrafts, typeTitle } from './fixtures/drafts'
+import * as encoding from 'lib0/encoding'
+import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { decodeInvite } from '../../src/core/sync/team/inviteCode'
 import { deriveTeamSecrets, roomName } from '../../src/core/sync/team/teamSecrets'
@@ -297,6 +299,61 @@ test.describe('Team sync', () => {
       body.insert(body.length, [paragraph])
       await expect(draftText(page)).toHaveText('Written in Holdfast.Written by a stock client.')
       await expectSaved(page)
+    } finally {
+      for (const peer of peers) peer.destroy()
+    }
+  })
+
+  test('a hostile client’s malformed update is refused: it is disconnected, the draft is untouched and the Team view says so', async ({ holdfast, page }) => {
+    test.setTimeout(90_000)
+    await openDrafts(page, holdfast.url)
+    const code = await createTeamAndInvite(page)
+    const lanPort = Number((await page.getByText(/Listening for teammates on the local network \(port \d+\)/).textContent())?.match(/port (\d+)/)?.[1])
+    await openDraftsSection(page)
+    await newDraft(page)
+    await typeTitle(page, 'Exclusive')
+    await draftText(page).click()
+    await page.keyboard.type('Our scoop.')
+    await expectSaved(page)
+
+    // The invite leaked: a client with the secrets but not Holdfast's rules joins the draft's room.
+    const invite = decodeInvite(code)
+    const secrets = deriveTeamSecrets(invite.key, invite.workspaceId)
+    const signaling = `ws://127.0.0.1:${lanPort}`
+    const index = new StockPeer(roomName(secrets.roomSecret, WORKSPACE_INDEX_ID), secrets.password, signaling)
+    const peers: StockPeer[] = [index]
+    try {
+      await expect.poll(() => index.doc.getMap('drafts').size, { timeout: 30_000 }).toBe(1)
+      const [draftId] = [...index.doc.getMap('drafts').keys()]
+      const hostile = new StockPeer(roomName(secrets.roomSecret, draftId ?? ''), secrets.password, signaling)
+      peers.push(hostile)
+      await expect.poll(() => hostile.doc.getXmlFragment('default').toJSON(), { timeout: 30_000 }).toContain('Our scoop.')
+
+      // A forged update: a real one that replaces the text, cut short so it cannot be applied whole.
+      const forger = new Y.Doc()
+      Y.applyUpdate(forger, Y.encodeStateAsUpdate(hostile.doc))
+      const body = forger.getXmlFragment('default')
+      body.delete(0, body.length)
+      const paragraph = new Y.XmlElement('paragraph')
+      paragraph.insert(0, [new Y.XmlText('Defaced.')])
+      body.insert(0, [paragraph])
+      const update = Y.encodeStateAsUpdate(forger, Y.encodeStateVector(hostile.doc))
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, 0)
+      syncProtocol.writeUpdate(encoder, update.subarray(0, update.byteLength - 3))
+      hostile.sendRaw(encoding.toUint8Array(encoder))
+
+      await expect.poll(() => hostile.connectedPeers(), { timeout: 15_000 }).toBe(0)
+      await expect(draftText(page)).toHaveText('Our scoop.')
+      await caretToEnd(page)
+      await page.keyboard.type(' Still ours.')
+      await expectSaved(page)
+      await openTeam(page)
+      await expect(page.getByRole('alert')).toContainText('a teammate’s app sent malformed data')
+      await expect(page.getByRole('alert')).toContainText('nothing it sent was applied')
+      await openDraftsSection(page)
+      await chooseDraft(page, 'Exclusive')
+      await expect(draftText(page)).toHaveText('Our scoop. Still ours.')
     } finally {
       for (const peer of peers) peer.destroy()
     }
