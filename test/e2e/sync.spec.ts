@@ -170,6 +170,53 @@ test.describe('Team sync', () => {
     })
   })
 
+  test('five teammates typing at once in one draft converge on the same text', async ({ launchHeadless, newContext }) => {
+    test.setTimeout(240_000)
+    const names = ['Ana', 'Bea', 'Cy', 'Dee', 'Eli']
+    const dirs = await Promise.all(names.map((name) => mkdtemp(join(tmpdir(), `holdfast-sync-${name}-`))))
+    try {
+      const cores = await Promise.all(dirs.map((dir) => launchHeadless(dir)))
+      const pages = await Promise.all(cores.map(() => newContext().then((c) => c.newPage())))
+      const [first, ...others] = pages
+      if (!first) throw new Error('no first teammate')
+      await openDrafts(first, cores[0]?.url ?? '')
+      const code = await createTeamAndInvite(first)
+      await openDraftsSection(first)
+      await newDraft(first)
+      await typeTitle(first, 'Election night')
+      await draftText(first).click()
+      await first.keyboard.type('Results:')
+      await expectSaved(first)
+      await Promise.all(
+        others.map(async (page, i) => {
+          await openDrafts(page, cores[i + 1]?.url ?? '')
+          await joinTeam(page, code)
+          await openDraftsSection(page)
+          await expect(draftList(page).getByRole('button', { name: /Election night/ })).toBeVisible({ timeout: 30_000 })
+          await chooseDraft(page, 'Election night')
+          await expect(draftText(page)).toHaveText('Results:', { timeout: 30_000 })
+        })
+      )
+      // Everyone types at the end at the same time.
+      await Promise.all(
+        pages.map(async (page, i) => {
+          await caretToEnd(page)
+          await page.keyboard.type(` ${names[i]}`, { delay: 30 })
+        })
+      )
+      // Typing at the same spot interleaves the words (each caret moves as the others' letters
+      // arrive); what must hold is that every window shows the same text and no keystroke is lost.
+      const texts = (): Promise<string[]> => Promise.all(pages.map(async (page) => ((await draftText(page).textContent()) ?? '').trim()))
+      await expect.poll(async () => new Set(await texts()).size, { timeout: 60_000 }).toBe(1)
+      const [text = ''] = await texts()
+      const letters = (words: string): string => [...words.replace(/\s/g, '')].sort().join('')
+      expect(letters(text)).toBe(letters(['Results:', ...names].join('')))
+      for (const page of pages) await expectSaved(page)
+    } finally {
+      await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })))
+    }
+  })
+
   test('edits both teammates make while the network is split merge when it heals', async ({ launchHeadless, newContext }) => {
     test.setTimeout(150_000)
     await withTeammates(launchHeadless, newContext, async ({ a, b, coreA, coreB }) => {
