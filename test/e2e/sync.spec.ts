@@ -10,9 +10,12 @@ import { decodeInvite } from '../../src/core/sync/team/inviteCode'
 import { deriveTeamSecrets, roomName } from '../../src/core/sync/team/teamSecrets'
 import { WORKSPACE_INDEX_ID } from '../../src/shared/contracts/docs'
 import { pngImage } from '../support/images'
+import { MAX_BACKGROUND_ROOMS } from '../../src/renderer/src/lib/sync/catchUp'
+import { connectToHeadless } from './fixtures/rpcClient'
+import { seedDrafts } from './fixtures/seedDrafts'
 import { StockPeer } from './fixtures/stockPeer'
 import { startStockSignalingServer } from './fixtures/stockSignalingServer'
-import { storedDraftTexts } from './fixtures/storedDrafts'
+import { storedDraftTexts, storedImageCount } from './fixtures/storedDrafts'
 import { expect, test, type HeadlessInstance } from './fixtures/test'
 
 /**
@@ -299,6 +302,9 @@ test.describe('Team sync', () => {
       await openTeam(b)
       await expect(b.getByText('Every draft is up to date with what teammates online hold.')).toBeVisible({ timeout: 45_000 })
       await expect(b.getByText(/^Live rooms: \d+/)).toBeVisible()
+      // Images follow their drafts; the Team view says while any is still on its way.
+      await expect.poll(() => storedImageCount(coreB.dataDir), { timeout: 20_000 }).toBe(1)
+      await expect(b.getByText(/still to fetch from teammates/)).toHaveCount(0)
 
       // A goes away for good; B has every draft on its own.
       await coreA.stop()
@@ -349,6 +355,50 @@ test.describe('Team sync', () => {
     } finally {
       for (const peer of peers) peer.destroy()
     }
+  })
+
+  test('a workspace of 200 drafts reaches a new teammate completely, never with more live rooms than the bound', async ({
+    launchHeadless,
+    newContext
+  }) => {
+    const reason =
+      'Takes about 3.5 minutes here (the background catch-up fetches about one draft a second, issue 6 note), too long for every run; run it with HOLDFAST_LONG_SYNC=1 (it passed so on 2026-12-03).'
+    if (process.env.HOLDFAST_LONG_SYNC !== '1') console.log(`200-draft sync test skipped: ${reason}`)
+    test.skip(process.env.HOLDFAST_LONG_SYNC !== '1', reason)
+    test.setTimeout(300_000)
+    const DRAFTS = 200
+    await withTeammates(launchHeadless, newContext, async ({ a, b, coreA, coreB }) => {
+      const rpc = await connectToHeadless(coreA.url)
+      try {
+        await seedDrafts(rpc.client, DRAFTS)
+      } finally {
+        rpc.close()
+      }
+      await openDrafts(a, coreA.url)
+      await expect(draftList(a).getByRole('button')).toHaveCount(DRAFTS)
+      const code = await createTeamAndInvite(a)
+      await openDrafts(b, coreB.url)
+      await joinTeam(b, code)
+
+      // Both stay in the Team view (no draft open) while B catches up in the background.
+      const liveRooms = async (page: Page): Promise<number> => Number((await page.getByText(/^Live rooms: \d+/).textContent())?.match(/\d+/)?.[0])
+      const most = { a: 0, b: 0 }
+      const upToDate = b.getByText('Every draft is up to date with what teammates online hold.')
+      const deadline = Date.now() + 240_000
+      while (!(await upToDate.isVisible())) {
+        if (Date.now() > deadline) throw new Error(`B did not catch up in 240 s (${JSON.stringify(most)} live rooms at most)`)
+        most.a = Math.max(most.a, await liveRooms(a))
+        most.b = Math.max(most.b, await liveRooms(b))
+        await b.waitForTimeout(500)
+      }
+      // The workspace's room and at most MAX_BACKGROUND_ROOMS drafts: B fetching, A serving.
+      expect(most.b).toBeGreaterThan(1)
+      expect(most.b).toBeLessThanOrEqual(1 + MAX_BACKGROUND_ROOMS)
+      expect(most.a).toBeLessThanOrEqual(1 + MAX_BACKGROUND_ROOMS)
+
+      const stored = storedDraftTexts(coreB.dataDir)
+      for (let i = 1; i <= DRAFTS; i++) expect(stored[`Story ${i}`]).toBe(`Body of story ${i}.`)
+    })
   })
 
   test('a hostile client’s malformed update is refused: it is disconnected, the draft is untouched and the Team view says so', async ({ holdfast, page }) => {

@@ -5,7 +5,12 @@ import { MAX_BACKGROUND_ROOMS } from '../../lib/sync/catchUp'
 /** How far this device is behind the team's drafts, with a progress bar while it catches up, and its live rooms. */
 export function CatchUpStatus() {
   const { sync } = useCore()
-  const read = () => ({ ...(sync.catchUp?.progress ?? { due: 0, fetched: 0 }), rooms: sync.liveRooms, peers: sync.connectedPeers() })
+  const read = () => ({
+    ...(sync.catchUp?.progress ?? { due: 0, fetched: 0 }),
+    rooms: sync.liveRooms,
+    peers: sync.connectedPeers(),
+    images: sync.blobs.waiting
+  })
   const [state, setState] = useState(read)
   useEffect(() => {
     const timer = setInterval(() => setState(read), 1000)
@@ -27,6 +32,9 @@ export function CatchUpStatus() {
       ) : (
         <p>Drafts teammates changed are fetched when one of them is online.</p>
       )}
+      {state.images > 0 ? (
+        <p>{state.images === 1 ? '1 image still to fetch from teammates.' : `${state.images} images still to fetch from teammates.`}</p>
+      ) : null}
       <p className="hint">
         Live rooms: {state.rooms} (the workspace, open drafts, and at most {MAX_BACKGROUND_ROOMS} in the background each way)
       </p>

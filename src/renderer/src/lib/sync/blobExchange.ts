@@ -35,6 +35,11 @@ export class BlobExchange {
     private readonly peers: () => Iterable<BlobPeer>
   ) {}
 
+  /** Images asked for and not stored yet. */
+  get waiting(): number {
+    return this.wanted.size
+  }
+
   /** Asks connected teammates for those of these images this device does not have. */
   async fetchMissing(hashes: readonly string[]): Promise<void> {
     if (hashes.length === 0) return

@@ -115,7 +115,10 @@ export class TeamSync {
     let timer: ReturnType<typeof setTimeout> | undefined
     const look = (): void => {
       clearTimeout(timer)
-      timer = setTimeout(() => void this.blobs.fetchMissing(imageHashesIn(doc)).catch(() => undefined), 300)
+      timer = setTimeout(() => {
+        timer = undefined
+        void this.blobs.fetchMissing(imageHashesIn(doc)).catch(() => undefined)
+      }, 300)
     }
     const afterTransaction = (transaction: Y.Transaction): void => {
       if (!transaction.local) look()
@@ -123,8 +126,11 @@ export class TeamSync {
     doc.on('afterTransaction', afterTransaction)
     look()
     return () => {
-      clearTimeout(timer)
       doc.off('afterTransaction', afterTransaction)
+      // A background room often closes within the wait: look now, so its images are still asked for.
+      if (timer === undefined) return
+      clearTimeout(timer)
+      void this.blobs.fetchMissing(imageHashesIn(doc)).catch(() => undefined)
     }
   }
 
