@@ -106,7 +106,7 @@ export function InternetServers() {
             value={password}
             onChange={(e) => setPassword(e.target.value)}
             autoComplete="new-password"
-            placeholder={network?.turnPasswordSet ? 'Saved in the keychain (type to replace)' : ''}
+            placeholder={network?.turnPasswordSet ? 'Saved (type to replace)' : ''}
           />
         </label>
         <button type="submit">Save servers</button>
