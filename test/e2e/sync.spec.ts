@@ -101,6 +101,47 @@ function shownImageWidths(page: Page): Promise<number[]> {
     .evaluateAll((images) => images.map((img) => (img as HTMLImageElement).naturalWidth))
 }
 
+/** The LAN signaling server's address, as the Team view shows its port. */
+async function lanSignalingUrl(page: Page): Promise<string> {
+  const text = await page.getByText(/Listening for teammates on the local network \(port \d+\)/).textContent()
+  return `ws://127.0.0.1:${text?.match(/port (\d+)/)?.[1] ?? ''}`
+}
+
+/**
+ * A stock yjs + y-webrtc client holding nothing but an invite: it derives the room names and the
+ * password as any y-webrtc app could, and signals through the given server.
+ */
+class InvitedStockClient {
+  private readonly peers: StockPeer[] = []
+  private readonly secrets: ReturnType<typeof deriveTeamSecrets>
+
+  constructor(
+    code: string,
+    private readonly signaling: string
+  ) {
+    const invite = decodeInvite(code)
+    this.secrets = deriveTeamSecrets(invite.key, invite.workspaceId)
+  }
+
+  /** Joins the workspace index's room, waits for the workspace's one draft, and joins its room too. */
+  async joinOnlyDraft(): Promise<StockPeer> {
+    const index = this.join(WORKSPACE_INDEX_ID)
+    await expect.poll(() => index.doc.getMap('drafts').size, { timeout: 30_000 }).toBe(1)
+    const [draftId = ''] = [...index.doc.getMap('drafts').keys()]
+    return this.join(draftId)
+  }
+
+  destroy(): void {
+    for (const peer of this.peers) peer.destroy()
+  }
+
+  private join(docId: string): StockPeer {
+    const peer = new StockPeer(roomName(this.secrets.roomSecret, docId), this.secrets.password, this.signaling)
+    this.peers.push(peer)
+    return peer
+  }
+}
+
 function syncStatus(page: Page) {
   return page.getByRole('contentinfo', { name: 'Status bar' }).getByText(/^Sync:/)
 }
@@ -323,7 +364,7 @@ test.describe('Team sync', () => {
     test.setTimeout(90_000)
     await openDrafts(page, holdfast.url)
     const code = await createTeamAndInvite(page)
-    const lanPort = Number((await page.getByText(/Listening for teammates on the local network \(port \d+\)/).textContent())?.match(/port (\d+)/)?.[1])
+    const signaling = await lanSignalingUrl(page)
     await openDraftsSection(page)
     await newDraft(page)
     await typeTitle(page, 'Interop')
@@ -332,16 +373,9 @@ test.describe('Team sync', () => {
     await expectSaved(page)
 
     // Anyone holding the invite can derive what a y-webrtc client needs; nothing else is shared.
-    const invite = decodeInvite(code)
-    const secrets = deriveTeamSecrets(invite.key, invite.workspaceId)
-    const signaling = `ws://127.0.0.1:${lanPort}`
-    const index = new StockPeer(roomName(secrets.roomSecret, WORKSPACE_INDEX_ID), secrets.password, signaling)
-    const peers: StockPeer[] = [index]
+    const stock = new InvitedStockClient(code, signaling)
     try {
-      await expect.poll(() => index.doc.getMap('drafts').size, { timeout: 30_000 }).toBe(1)
-      const [draftId] = [...index.doc.getMap('drafts').keys()]
-      const draft = new StockPeer(roomName(secrets.roomSecret, draftId ?? ''), secrets.password, signaling)
-      peers.push(draft)
+      const draft = await stock.joinOnlyDraft()
       const body = draft.doc.getXmlFragment('default')
       await expect.poll(() => body.toJSON(), { timeout: 30_000 }).toContain('Written in Holdfast.')
       expect(draft.connectedPeers()).toBeGreaterThan(0)
@@ -353,7 +387,7 @@ test.describe('Team sync', () => {
       await expect(draftText(page)).toHaveText('Written in Holdfast.Written by a stock client.')
       await expectSaved(page)
     } finally {
-      for (const peer of peers) peer.destroy()
+      stock.destroy()
     }
   })
 
@@ -405,7 +439,7 @@ test.describe('Team sync', () => {
     test.setTimeout(90_000)
     await openDrafts(page, holdfast.url)
     const code = await createTeamAndInvite(page)
-    const lanPort = Number((await page.getByText(/Listening for teammates on the local network \(port \d+\)/).textContent())?.match(/port (\d+)/)?.[1])
+    const signaling = await lanSignalingUrl(page)
     await openDraftsSection(page)
     await newDraft(page)
     await typeTitle(page, 'Exclusive')
@@ -414,16 +448,9 @@ test.describe('Team sync', () => {
     await expectSaved(page)
 
     // The invite leaked: a client with the secrets but not Holdfast's rules joins the draft's room.
-    const invite = decodeInvite(code)
-    const secrets = deriveTeamSecrets(invite.key, invite.workspaceId)
-    const signaling = `ws://127.0.0.1:${lanPort}`
-    const index = new StockPeer(roomName(secrets.roomSecret, WORKSPACE_INDEX_ID), secrets.password, signaling)
-    const peers: StockPeer[] = [index]
+    const stock = new InvitedStockClient(code, signaling)
     try {
-      await expect.poll(() => index.doc.getMap('drafts').size, { timeout: 30_000 }).toBe(1)
-      const [draftId] = [...index.doc.getMap('drafts').keys()]
-      const hostile = new StockPeer(roomName(secrets.roomSecret, draftId ?? ''), secrets.password, signaling)
-      peers.push(hostile)
+      const hostile = await stock.joinOnlyDraft()
       await expect.poll(() => hostile.doc.getXmlFragment('default').toJSON(), { timeout: 30_000 }).toContain('Our scoop.')
 
       // A forged update: a real one that replaces the text, cut short so it cannot be applied whole.
@@ -455,7 +482,7 @@ test.describe('Team sync', () => {
       await chooseDraft(page, 'Exclusive')
       await expect(draftText(page)).toHaveText('Our scoop. Still ours.')
     } finally {
-      for (const peer of peers) peer.destroy()
+      stock.destroy()
     }
   })
 
@@ -463,7 +490,7 @@ test.describe('Team sync', () => {
     test.setTimeout(90_000)
     await openDrafts(page, holdfast.url)
     const code = await createTeamAndInvite(page)
-    const lanPort = Number((await page.getByText(/Listening for teammates on the local network \(port \d+\)/).textContent())?.match(/port (\d+)/)?.[1])
+    const signaling = await lanSignalingUrl(page)
     await openDraftsSection(page)
     await newDraft(page)
     await typeTitle(page, 'Long report')
@@ -476,22 +503,15 @@ test.describe('Team sync', () => {
     }, pasted)
     await expectSaved(page)
 
-    const invite = decodeInvite(code)
-    const secrets = deriveTeamSecrets(invite.key, invite.workspaceId)
-    const signaling = `ws://127.0.0.1:${lanPort}`
-    const index = new StockPeer(roomName(secrets.roomSecret, WORKSPACE_INDEX_ID), secrets.password, signaling)
-    const peers: StockPeer[] = [index]
+    const stock = new InvitedStockClient(code, signaling)
     try {
-      await expect.poll(() => index.doc.getMap('drafts').size, { timeout: 30_000 }).toBe(1)
-      const [draftId] = [...index.doc.getMap('drafts').keys()]
-      const draft = new StockPeer(roomName(secrets.roomSecret, draftId ?? ''), secrets.password, signaling)
-      peers.push(draft)
+      const draft = await stock.joinOnlyDraft()
       const body = draft.doc.getXmlFragment('default')
       await expect.poll(() => body.toJSON().includes(pasted.trim()), { timeout: 30_000 }).toBe(true)
       expect(draft.largestMessageReceived).toBeGreaterThan(0)
       expect(draft.largestMessageReceived).toBeLessThanOrEqual(64 * 1024)
     } finally {
-      for (const peer of peers) peer.destroy()
+      stock.destroy()
     }
   })
 
