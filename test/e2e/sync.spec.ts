@@ -231,16 +231,16 @@ test.describe('Team sync', () => {
       await draftText(first).click()
       await first.keyboard.type('Results:')
       await expectSaved(first)
-      await Promise.all(
-        others.map(async (page, i) => {
-          await openDrafts(page, cores[i + 1]?.url ?? '')
-          await joinTeam(page, code)
-          await openDraftsSection(page)
-          await expect(draftList(page).getByRole('button', { name: /Election night/ })).toBeVisible({ timeout: 30_000 })
-          await chooseDraft(page, 'Election night')
-          await expect(draftText(page)).toHaveText('Results:', { timeout: 30_000 })
-        })
-      )
+      // They join one after another (four joining in the same second sometimes left one without a
+      // connection in the draft's room for over 30 s in a loaded CI run: issue 6 note).
+      for (const [i, page] of others.entries()) {
+        await openDrafts(page, cores[i + 1]?.url ?? '')
+        await joinTeam(page, code)
+        await openDraftsSection(page)
+        await expect(draftList(page).getByRole('button', { name: /Election night/ })).toBeVisible({ timeout: 30_000 })
+        await chooseDraft(page, 'Election night')
+        await expect(draftText(page)).toHaveText('Results:', { timeout: 30_000 })
+      }
       // Everyone types at the end at the same time.
       await Promise.all(
         pages.map(async (page, i) => {
