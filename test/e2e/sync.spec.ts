@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BrowserContext, Page } from '@playwright/test'
-import { caretToEnd, chooseDraft, draftList, draftText, expectSaved, newDraft, openDrafts, typeTitle } from './fixtures/drafts'
+import { caretToEnd, chooseDraft, draftList, draftText, expectSaved, newDraft, openDrafts, typeTitle, writeDraft } from './fixtures/drafts'
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
@@ -160,11 +160,7 @@ test.describe('Team sync', () => {
 
       // A writes a draft before B has joined: it reaches B when B joins.
       await openDraftsSection(a)
-      await newDraft(a)
-      await typeTitle(a, 'Shared plan')
-      await draftText(a).click()
-      await a.keyboard.type('Alpha')
-      await expectSaved(a)
+      await writeDraft(a, 'Shared plan', 'Alpha')
 
       // B joins with the code, pasted with spaces and a line break; nothing but the LAN connects the two apps.
       await openDrafts(b, coreB.url)
@@ -226,11 +222,7 @@ test.describe('Team sync', () => {
       await openDrafts(first, cores[0]?.url ?? '')
       const code = await createTeamAndInvite(first)
       await openDraftsSection(first)
-      await newDraft(first)
-      await typeTitle(first, 'Election night')
-      await draftText(first).click()
-      await first.keyboard.type('Results:')
-      await expectSaved(first)
+      await writeDraft(first, 'Election night', 'Results:')
       // They join one after another (four joining in the same second sometimes left one without a
       // connection in the draft's room for over 30 s in a loaded CI run: issue 6 note).
       for (const [i, page] of others.entries()) {
@@ -267,11 +259,7 @@ test.describe('Team sync', () => {
       await openDrafts(a, coreA.url)
       const code = await createTeamAndInvite(a)
       await openDraftsSection(a)
-      await newDraft(a)
-      await typeTitle(a, 'Budget')
-      await draftText(a).click()
-      await a.keyboard.type('Council draft.')
-      await expectSaved(a)
+      await writeDraft(a, 'Budget', 'Council draft.')
       await openDrafts(b, coreB.url)
       await joinTeam(b, code)
       await openDraftsSection(b)
@@ -366,11 +354,7 @@ test.describe('Team sync', () => {
     const code = await createTeamAndInvite(page)
     const signaling = await lanSignalingUrl(page)
     await openDraftsSection(page)
-    await newDraft(page)
-    await typeTitle(page, 'Interop')
-    await draftText(page).click()
-    await page.keyboard.type('Written in Holdfast.')
-    await expectSaved(page)
+    await writeDraft(page, 'Interop', 'Written in Holdfast.')
 
     // Anyone holding the invite can derive what a y-webrtc client needs; nothing else is shared.
     const stock = new InvitedStockClient(code, signaling)
@@ -441,11 +425,7 @@ test.describe('Team sync', () => {
     const code = await createTeamAndInvite(page)
     const signaling = await lanSignalingUrl(page)
     await openDraftsSection(page)
-    await newDraft(page)
-    await typeTitle(page, 'Exclusive')
-    await draftText(page).click()
-    await page.keyboard.type('Our scoop.')
-    await expectSaved(page)
+    await writeDraft(page, 'Exclusive', 'Our scoop.')
 
     // The invite leaked: a client with the secrets but not Holdfast's rules joins the draft's room.
     const stock = new InvitedStockClient(code, signaling)
@@ -536,11 +516,7 @@ test.describe('Team sync', () => {
       const code = await createTeamAndInvite(a)
       await useServer(a)
       await openDraftsSection(a)
-      await newDraft(a)
-      await typeTitle(a, 'Remote desk')
-      await draftText(a).click()
-      await a.keyboard.type('Filed from home.')
-      await expectSaved(a)
+      await writeDraft(a, 'Remote desk', 'Filed from home.')
 
       await openDrafts(b, coreB.url)
       await joinTeam(b, code)
@@ -564,11 +540,7 @@ test.describe('Team sync', () => {
       await openDrafts(page, holdfast.url)
       const code = await createTeamAndInvite(page)
       await openDraftsSection(page)
-      await newDraft(page)
-      await typeTitle(page, 'Relay test')
-      await draftText(page).click()
-      await page.keyboard.type('From A.')
-      await expectSaved(page)
+      await writeDraft(page, 'Relay test', 'From A.')
 
       await launchHeadless(dataRelay, ['--relay', '--join', code])
       await openTeam(page)
@@ -592,11 +564,7 @@ test.describe('Team sync', () => {
       await openDrafts(a, coreA.url)
       const code = await createTeamAndInvite(a)
       await openDraftsSection(a)
-      await newDraft(a)
-      await typeTitle(a, 'Relay test')
-      await draftText(a).click()
-      await a.keyboard.type('From A.')
-      await expectSaved(a)
+      await writeDraft(a, 'Relay test', 'From A.')
       await openTeam(a)
 
       // The relay joins with the invite and fetches A's draft into its own database.
