@@ -36,7 +36,7 @@ export async function startRelay({ client, signalingUrl, origin }: RelayOptions)
   sync.setName('Relay')
   await sync.refresh()
   const index = await DocSession.open(client, WORKSPACE_INDEX_ID, 'index')
-  const indexSync = sync.register(WORKSPACE_INDEX_ID, index.doc)
+  const indexSync = sync.register(WORKSPACE_INDEX_ID, index)
   const catchUp = new CatchUp(client, sync, index.doc)
   sync.catchUp = catchUp
   await catchUp.start()

@@ -9,6 +9,11 @@ export interface DraftSummary {
   title: string
   createdAt: number
   editedAt: number
+  /**
+   * The draft's Yjs state vector when "last edited" was set, if that edit recorded one: a device
+   * whose copy holds it has the version the marker names, whoever it got it from.
+   */
+  version: Uint8Array | null
   trashedAt: number | null
   /** "Never send to cloud": AI help on this draft uses local providers only. */
   localOnly: boolean
@@ -32,17 +37,26 @@ function numberOf(entry: Entry, key: string): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null
 }
 
+/** The state vector recorded with the entry's "last edited", when both come from the same touch. */
+function versionOf(entry: Entry, editedAt: number): Uint8Array | null {
+  const version = entry.get('version')
+  if (typeof version !== 'object' || version === null || !('at' in version) || !('stateVector' in version)) return null
+  return version.at === editedAt && version.stateVector instanceof Uint8Array ? version.stateVector : null
+}
+
 /** Every draft in the index, malformed entries (from a buggy or hostile peer) skipped. */
 export function listDrafts(index: Y.Doc): DraftSummary[] {
   const list: DraftSummary[] = []
   drafts(index).forEach((entry, id) => {
     if (!(entry instanceof Y.Map)) return
     const createdAt = numberOf(entry, 'createdAt') ?? 0
+    const editedAt = numberOf(entry, 'editedAt') ?? createdAt
     list.push({
       id,
       title: titleOf(entry)?.toJSON() ?? '',
       createdAt,
-      editedAt: numberOf(entry, 'editedAt') ?? createdAt,
+      editedAt,
+      version: versionOf(entry, editedAt),
       trashedAt: numberOf(entry, 'trashedAt'),
       localOnly: entry.get('localOnly') === true
     })
@@ -89,8 +103,18 @@ export function renameDraft(index: Y.Doc, id: string, title: string): void {
   })
 }
 
-export function touchDraft(index: Y.Doc, id: string, now: number): void {
-  drafts(index).get(id)?.set('editedAt', now)
+/**
+ * Sets "last edited", with the draft's state vector at that moment when given. The two go in one
+ * value pair keyed by the time: concurrent touches by two teammates may each win one key, and a
+ * version whose time is not the marker's is not used.
+ */
+export function touchDraft(index: Y.Doc, id: string, now: number, stateVector?: Uint8Array): void {
+  const entry = drafts(index).get(id)
+  if (!(entry instanceof Y.Map)) return
+  index.transact(() => {
+    entry.set('editedAt', now)
+    if (stateVector) entry.set('version', { at: now, stateVector })
+  })
 }
 
 export function trashDraft(index: Y.Doc, id: string, now: number): void {

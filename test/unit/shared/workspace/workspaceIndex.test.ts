@@ -26,6 +26,19 @@ describe('workspace index', () => {
     expect(trashedDrafts(index)).toEqual([])
   })
 
+  it('sends the state vector of a touch with its marker, and drops one whose time is not the marker’s', () => {
+    const a = new Y.Doc()
+    addDraft(a, 'd', 'Draft', 1)
+    expect(activeDrafts(a)[0]?.version).toBeNull()
+    touchDraft(a, 'd', 2, new Uint8Array([1, 7, 3]))
+    const b = new Y.Doc()
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
+    expect(activeDrafts(b)[0]).toMatchObject({ editedAt: 2, version: new Uint8Array([1, 7, 3]) })
+    // A touch without a state vector (or a concurrent one winning only "last edited") leaves no version.
+    touchDraft(b, 'd', 3)
+    expect(activeDrafts(b)[0]).toMatchObject({ editedAt: 3, version: null })
+  })
+
   it('merges two people renaming at once instead of one overwriting the other', () => {
     const a = new Y.Doc()
     addDraft(a, 'd', 'Storm', 1)

@@ -1,6 +1,6 @@
 import Collaboration from '@tiptap/extension-collaboration'
 import type { Awareness } from 'y-protocols/awareness'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { Placeholder } from '@tiptap/extensions'
 import { EditorContent, useEditor, type Editor } from '@tiptap/react'
 import { useEffect, useRef, useState, type ChangeEvent } from 'react'
@@ -116,14 +116,15 @@ export function DraftEditor({ index, draft, awareness, onWordCount, onAssistTarg
   }
 
   // Keep "last edited" in the index current: at most once per interval, and always after the
-  // last edit (teammates fetch a draft whose "last edited" changed, see lib/sync/catchUp.ts).
+  // last edit (teammates fetch a draft whose "last edited" changed, see lib/sync/catchUp.ts). The
+  // draft's state vector goes with it, so whoever holds that much of the draft knows it is current.
   useEffect(() => {
     let last = 0
     let trailing: ReturnType<typeof setTimeout> | null = null
     const touch = (): void => {
       trailing = null
       last = Date.now()
-      touchDraft(index.doc, draft.docId, last)
+      touchDraft(index.doc, draft.docId, last, Y.encodeStateVector(draft.doc))
     }
     const onUpdate = (_update: Uint8Array, _origin: unknown, _doc: Y.Doc, transaction: Y.Transaction): void => {
       // Only this window's own edits: not what storage loaded or a teammate sent.

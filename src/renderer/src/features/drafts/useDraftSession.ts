@@ -24,7 +24,7 @@ export function useDraftSession(draftId: string | null): DraftSessionState {
       .then((s) => {
         session = s
         if (cancelled) return void s.close()
-        const synced = sync.register(draftId, s.doc)
+        const synced = sync.register(draftId, s)
         stopSync = synced.stop
         setOpened({ id: draftId, state: { phase: 'ready', session: s, awareness: synced.awareness } })
       })

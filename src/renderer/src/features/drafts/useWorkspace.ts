@@ -29,7 +29,7 @@ export function useWorkspace(): WorkspaceState {
       .then((opened) => {
         session = opened
         if (cancelled) return void opened.close()
-        const indexSync = sync.register(WORKSPACE_INDEX_ID, opened.doc)
+        const indexSync = sync.register(WORKSPACE_INDEX_ID, opened)
         const catchUp = new CatchUp(client, sync, opened.doc)
         sync.catchUp = catchUp
         void catchUp.start()

@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import type { CoreClient } from '../../../../shared/contracts'
 import { WORKSPACE_INDEX_ID } from '../../../../shared/contracts/docs'
+import { holdsStateVector } from '../../../../shared/docs/stateVector'
 import { listDrafts, type DraftSummary } from '../../../../shared/workspace/workspaceIndex'
 import { DocSession } from '../docSession'
 import type { SyncedDoc, TeamSync } from './teamSync'
@@ -40,12 +41,16 @@ export interface CatchUpProgress {
  * differs are asked for in the index room's awareness (`want`, at most 8 at a time) and fetched
  * in rooms of their own; teammates who hold the latest version of a wanted draft open its room
  * to serve it (`serving`). So live rooms stay bounded however many drafts the team has.
+ * A copy holding the state vector recorded with the marker is that version, whoever sent it;
+ * without one (an entry touched by the core), the marker a serving teammate announces counts.
  */
 export class CatchUp {
   private readonly markers = new Map<string, number>()
   private readonly fetching = new Map<string, BackgroundRoom>()
   private readonly serving = new Map<string, BackgroundRoom>()
   private readonly failedAt = new Map<string, number>()
+  /** Drafts found current whose marker is recorded once their copy is stored. */
+  private readonly confirming = new Set<string>()
   private fetched = 0
   private due = 0
   private timer: ReturnType<typeof setInterval> | null = null
@@ -126,6 +131,7 @@ export class CatchUp {
     const drafts = listDrafts(this.index)
     const due = drafts.filter((draft) => !this.holds(draft))
     this.due = due.length
+    for (const draft of due) this.confirmIfHeld(draft)
 
     // Fetch: up to the bound, drafts not open in the window, not failed lately.
     for (const draft of due) {
@@ -166,6 +172,18 @@ export class CatchUp {
     }
   }
 
+  /** A draft open here in any room whose copy holds the version its marker names is current. */
+  private confirmIfHeld(draft: DraftSummary): void {
+    const target = this.sync.targetOf(draft.id)
+    if (!draft.version || !target || this.confirming.has(draft.id) || !holdsStateVector(target.doc, draft.version)) return
+    this.confirming.add(draft.id)
+    void target
+      .whenSaved()
+      .then(() => this.record([{ docId: draft.id, marker: draft.editedAt }]))
+      .catch(() => undefined)
+      .finally(() => this.confirming.delete(draft.id))
+  }
+
   private wantedByTeammates(): Set<string> {
     const wanted = new Set<string>()
     for (const state of this.sync.statesIn(WORKSPACE_INDEX_ID).values()) {
@@ -197,6 +215,12 @@ export class CatchUp {
       this.close(this.fetching, docId)
       return
     }
+    if ((this.markers.get(docId) ?? -1) >= room.marker) {
+      // Its copy was found to hold the version the marker names.
+      this.fetched++
+      this.close(this.fetching, docId)
+      return
+    }
     const served = this.servedMarker(docId)
     if (served !== null) {
       const session = room.session
@@ -225,7 +249,7 @@ export class CatchUp {
       .then((session) => {
         room.session = session
         if (this.stopped || rooms.get(docId) !== room || this.sync.openState(docId) !== 'closed') return void session.close()
-        room.synced = this.sync.register(docId, session.doc, true)
+        room.synced = this.sync.register(docId, session, true)
         this.sync.announce(docId, 'serving', serving ? marker : null)
       })
       .catch(() => {

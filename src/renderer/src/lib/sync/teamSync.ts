@@ -16,8 +16,14 @@ export interface RefusedPeer {
   reason: string
 }
 
-interface OpenDoc {
+/** A document as a session holds it: its Y.Doc, and a promise that what it holds is stored. */
+export interface SyncTarget {
   doc: Y.Doc
+  whenSaved(): Promise<void>
+}
+
+interface OpenDoc {
+  target: SyncTarget
   /** Opened by the background catch-up (not by the user): gives way when the user opens it. */
   background: boolean
   stop: () => void
@@ -88,13 +94,13 @@ export class TeamSync {
    * Syncs the document while it is open in this window; call `stop()` when it closes. A document
    * the background catch-up has open is taken over: its room closes first (one room per document).
    */
-  register(docId: string, doc: Y.Doc, background = false): SyncedDoc {
+  register(docId: string, target: SyncTarget, background = false): SyncedDoc {
     const current = this.open.get(docId)
     if (current?.background) current.stop()
-    const awareness = new Awareness(doc)
+    const awareness = new Awareness(target.doc)
     awareness.setLocalStateField('user', this.user)
-    const entry: OpenDoc = { doc, awareness, provider: null, background, stop: () => undefined }
-    const stopImageFetch = this.fetchImagesOf(doc)
+    const entry: OpenDoc = { target, awareness, provider: null, background, stop: () => undefined }
+    const stopImageFetch = this.fetchImagesOf(target.doc)
     entry.stop = () => {
       stopImageFetch()
       entry.provider?.destroy()
@@ -138,6 +144,11 @@ export class TeamSync {
   private connectedPeerLinks(): BlobPeer[] {
     const room = this.open.get(WORKSPACE_INDEX_ID)?.provider?.room
     return [...(room?.webrtcConns.values() ?? [])].filter((conn) => conn.connected).map((conn) => conn.peer as BlobPeer)
+  }
+
+  /** The open document's session (foreground or background), if the document is open here. */
+  targetOf(docId: string): SyncTarget | null {
+    return this.open.get(docId)?.target ?? null
   }
 
   /** Whether the document has a room in this window, and whether the user opened it. */
@@ -253,7 +264,7 @@ export class TeamSync {
     const { rooms } = await this.client.team.rooms({ docIds: [docId] })
     const room = rooms[0]
     if (!room || generation !== this.generation || this.open.get(docId) !== entry || entry.provider) return
-    entry.provider = new WebrtcProvider(room, entry.doc, {
+    entry.provider = new WebrtcProvider(room, entry.target.doc, {
       awareness: entry.awareness,
       signaling: [this.signalingUrl],
       password: session.password,
