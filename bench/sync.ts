@@ -23,6 +23,9 @@ import { loadTrace } from './lib/trace'
 //    and y-webrtc's own signaling server: the baseline.
 // 3. B opening a draft holding the whole paper trace (259,778 edits) that A has open: from the
 //    click until B shows all of its text.
+// 4. Five instances with one draft open; two of them are split off (their cores restarted on
+//    another discovery port, mDNS off), both sides edit, then the two come back on the LAN: from
+//    the moment both have the draft open again until all five show the same text with both edits.
 
 const EDITS = 200
 const KEY_INTERVAL_MS = 25
@@ -153,6 +156,73 @@ async function measureHoldfast(browser: Browser): Promise<{ latencies: number[];
   }
 }
 
+const PEERS = 5
+const SPLIT_OFF = 2
+const SPLIT_DISCOVERY_PORT = '47431'
+
+function editorText(page: Page): Promise<string> {
+  return page.evaluate(`document.querySelector('[contenteditable="true"]').textContent`)
+}
+
+async function typeAtEnd(page: Page, text: string): Promise<void> {
+  await page.locator('[contenteditable="true"]').click()
+  await page.keyboard.press('Control+End')
+  await page.keyboard.type(text)
+  await page.locator('.save-status[role="status"]', { hasText: /^Saved$/ }).waitFor()
+}
+
+async function measurePartition(browser: Browser): Promise<number> {
+  const launcher = new HeadlessLauncher()
+  try {
+    const dirs = Array.from({ length: PEERS }, (_, i) => freshBenchDir(`sync-p${i}`))
+    const cores = await Promise.all(dirs.map((dir) => launcher.launch(dir)))
+    const rpcs = await Promise.all(cores.map((core) => connectToHeadless(core.url)))
+    const [first, ...others] = rpcs.map((rpc) => rpc.client)
+    if (!first) throw new Error('no first peer')
+    await first.team.create({ name: 'Bench desk' })
+    const { code } = await first.team.invite()
+    for (const client of others) await client.team.join({ code })
+    for (const rpc of rpcs) rpc.close()
+    const pages = await Promise.all(cores.map(() => browser.newContext().then((c) => c.newPage())))
+    await Promise.all(pages.map((page, i) => page.goto(cores[i]?.url ?? '')))
+    const [writer] = pages
+    if (!writer) throw new Error('no writer page')
+    await newDraft(writer, 'Split', 'Start.')
+    for (const page of pages.slice(1)) {
+      await openDraft(page, 'Split')
+      await waitFor(page, `document.querySelector('[contenteditable="true"]').textContent === 'Start.'`)
+    }
+
+    // The split: the last two come back on a discovery port of their own; both sides edit.
+    const reopen = async (i: number, args: readonly string[]): Promise<void> => {
+      await cores[i]?.stop()
+      const core = await launcher.launch(dirs[i] ?? '', args)
+      cores[i] = core
+      await pages[i]?.goto(core.url)
+      await openDraft(pages[i] as Page, 'Split')
+    }
+    const apart = pages.slice(PEERS - SPLIT_OFF)
+    await Promise.all(apart.map((_, j) => reopen(PEERS - SPLIT_OFF + j, ['--discovery-port', SPLIT_DISCOVERY_PORT, '--no-mdns'])))
+    await typeAtEnd(writer, ' Left.')
+    await typeAtEnd(apart[0] as Page, ' Right.')
+    await waitFor(apart[1] as Page, `document.querySelector('[contenteditable="true"]').textContent.includes('Right.')`)
+
+    // Healed: both are back on the LAN with the draft open; the clock runs until all five agree.
+    await Promise.all(apart.map((_, j) => reopen(PEERS - SPLIT_OFF + j, [])))
+    const started = performance.now()
+    const deadline = started + 120_000
+    for (;;) {
+      const texts = await Promise.all(pages.map(editorText))
+      const [text = ''] = texts
+      if (new Set(texts).size === 1 && text.includes('Left.') && text.includes('Right.')) return performance.now() - started
+      if (performance.now() > deadline) throw new Error(`Five peers did not converge within 120 s: ${JSON.stringify(texts)}`)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+  } finally {
+    await launcher.stopAll()
+  }
+}
+
 async function serveBaseline(): Promise<{ url: string; server: Server }> {
   const bundle = await build({ entryPoints: [join(import.meta.dirname, 'lib/baselinePeer.js')], bundle: true, write: false, format: 'esm', platform: 'browser' })
   const script = bundle.outputFiles[0]?.text ?? ''
@@ -192,13 +262,16 @@ async function main(): Promise<void> {
     const holdfastStarted = performance.now()
     const holdfast = await measureHoldfast(browser)
     console.log(`Holdfast (two instances): ${((performance.now() - holdfastStarted) / 1000).toFixed(1)} s`)
+    const partitionStarted = performance.now()
+    const partitionConvergeMs5Peers = Math.round(await measurePartition(browser))
+    console.log(`Holdfast (five instances, split and healed): ${((performance.now() - partitionStarted) / 1000).toFixed(1)} s`)
     const p = (values: number[], q: number): number => round(percentile(values.filter(Number.isFinite), q), 1)
     const results = {
       edits: EDITS,
       editToVisibleMs: { p50: p(holdfast.latencies, 50), p99: p(holdfast.latencies, 99) },
       baselineEditToVisibleMs: { p50: p(baseline, 50), p99: p(baseline, 99) },
       fullDocJoinMs: Math.round(holdfast.fullDocJoinMs),
-      partitionConvergeMs5Peers: null,
+      partitionConvergeMs5Peers,
       peakRssMb: peakRssMb()
     }
     const ratio = round(results.editToVisibleMs.p50 / results.baselineEditToVisibleMs.p50, 2)
@@ -208,7 +281,7 @@ async function main(): Promise<void> {
       ['baselineEditToVisibleMs p50', results.baselineEditToVisibleMs.p50, 'raw yjs + y-webrtc pages, same run'],
       ['baselineEditToVisibleMs p99', results.baselineEditToVisibleMs.p99, ''],
       ['fullDocJoinMs', results.fullDocJoinMs, 'B opens the paper-trace draft A has open, until all its text shows'],
-      ['partitionConvergeMs5Peers', 'not measured', 'not built yet (issue 6 note)']
+      ['partitionConvergeMs5Peers', results.partitionConvergeMs5Peers, `${SPLIT_OFF} of ${PEERS} split off, both sides edit; from their return until all ${PEERS} agree`]
     ])
     console.log(`Wrote ${writeResults('sync', results)}`)
   } finally {

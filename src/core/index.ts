@@ -47,6 +47,8 @@ export interface CoreOptions {
   lanSignalingPort?: number
   /** The UDP port of LAN discovery; default DISCOVERY_PORT (every Holdfast app uses the same). */
   discoveryPort?: number
+  /** False: teammates are found by UDP broadcast only, not by mDNS (headless `--no-mdns`). */
+  mdns?: boolean
 }
 
 export interface Core {
@@ -103,7 +105,8 @@ export function startCore(options: CoreOptions): Core {
     hub: new SignalingHub(options.log),
     log: options.log,
     lanPort: options.lanSignalingPort,
-    discoveryPort: options.discoveryPort
+    discoveryPort: options.discoveryPort,
+    mdns: options.mdns
   })
   void team.resume()
   workspace.onSwapped = () => {

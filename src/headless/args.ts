@@ -28,9 +28,14 @@ export interface HeadlessArgs {
    * ports do not find each other on the LAN: two teams on one machine, or a test of the internet path.
    */
   discoveryPort?: number
+  /**
+   * False (`--no-mdns`): teammates' apps are found by the UDP broadcast only. mDNS does not use the
+   * discovery port, so apps on one machine kept apart by different ports need it off.
+   */
+  mdns?: false
 }
 
-export const USAGE = 'Usage: npm run headless -- --data DIR [--port N] [--providers FILE] [--models DIR] [--hub URL] [--relay] [--join CODE] [--discovery-port N]'
+export const USAGE = 'Usage: npm run headless -- --data DIR [--port N] [--providers FILE] [--models DIR] [--hub URL] [--relay] [--join CODE] [--discovery-port N] [--no-mdns]'
 
 export class UsageError extends Error {}
 
@@ -49,7 +54,8 @@ export function parseHeadlessArgs(argv: readonly string[]): HeadlessArgs {
         'inference-worker': { type: 'string' },
         relay: { type: 'boolean' },
         join: { type: 'string' },
-        'discovery-port': { type: 'string' }
+        'discovery-port': { type: 'string' },
+        'no-mdns': { type: 'boolean' }
       },
       strict: true
     }))
@@ -77,7 +83,8 @@ export function parseHeadlessArgs(argv: readonly string[]): HeadlessArgs {
     hubUrl: values.hub === undefined ? undefined : hubUrl(values.hub),
     relay: values.relay === true,
     join: values.join ?? (process.env.HOLDFAST_INVITE || undefined),
-    ...(discoveryPort === undefined ? {} : { discoveryPort })
+    ...(discoveryPort === undefined ? {} : { discoveryPort }),
+    ...(values['no-mdns'] ? { mdns: false as const } : {})
   }
 }
 

@@ -1,3 +1,4 @@
+import { ORPCError } from '@orpc/client'
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import { startCore } from '../core'
@@ -22,7 +23,8 @@ async function main(): Promise<void> {
     // HF_ENDPOINT is the standard Hugging Face variable for a mirror.
     hubUrl: args.hubUrl ?? process.env.HF_ENDPOINT,
     providers: args.providersFile ? readProvidersFile(args.providersFile) : undefined,
-    discoveryPort: args.discoveryPort
+    discoveryPort: args.discoveryPort,
+    mdns: args.mdns
   })
   const token = randomBytes(32).toString('hex')
   let stopRelay = (): Promise<void> => Promise.resolve()
@@ -59,11 +61,18 @@ async function main(): Promise<void> {
   console.log(`Holdfast headless ready at http://127.0.0.1:${port}`)
 }
 
-/** `--join`: joins the team of an invite, unless this workspace already has one (a restarted relay). */
+/**
+ * `--join`: joins the team of an invite. A restarted relay keeps its team: the same invite changes
+ * nothing, a new invite of its team (after the key changed) brings the new key, another team's is
+ * refused and said so.
+ */
 async function joinAtStart(client: CoreClient, code: string): Promise<void> {
-  const { team } = await client.team.status()
-  if (team) return
-  await client.team.join({ code })
+  try {
+    await client.team.join({ code })
+  } catch (error) {
+    if (!(error instanceof ORPCError) || error.code !== 'ALREADY_IN_TEAM') throw error
+    console.warn('Holdfast: --join ignored: this workspace already belongs to another team.')
+  }
 }
 
 /** The built inference worker, unless a benchmark asked for another script or for none (inline). */

@@ -266,10 +266,10 @@ test.describe('Team sync', () => {
       await chooseDraft(b, 'Budget')
       await expect(draftText(b)).toHaveText('Council draft.')
 
-      // The split: B's app comes back on a discovery port A does not use, so the two never meet.
+      // The split: B's app comes back on a discovery port A does not use and without mDNS, so the two never meet.
       const bDir = coreB.dataDir
       await coreB.stop()
-      const splitB = await launchHeadless(bDir, ['--discovery-port', '47404'])
+      const splitB = await launchHeadless(bDir, ['--discovery-port', '47404', '--no-mdns'])
       await openDrafts(b, splitB.url)
       await expect(syncStatus(b)).toHaveText('Sync: 0 peers')
       await expect(syncStatus(a)).toHaveText('Sync: 0 peers', { timeout: 30_000 })
@@ -295,6 +295,60 @@ test.describe('Team sync', () => {
       await expectSaved(a)
       await expectSaved(b)
     })
+  })
+
+  test('after the team key changes, a teammate who joins with the new invite keeps syncing and a device with the old key receives nothing new', async ({
+    launchHeadless,
+    newContext
+  }) => {
+    test.setTimeout(180_000)
+    const names = ['a', 'b', 'c']
+    const dirs = await Promise.all(names.map((name) => mkdtemp(join(tmpdir(), `holdfast-sync-${name}-`))))
+    try {
+      const cores = await Promise.all(dirs.map((dir) => launchHeadless(dir)))
+      const [a, b, c] = await Promise.all(cores.map(() => newContext().then((context) => context.newPage())))
+      if (!a || !b || !c) throw new Error('three teammates expected')
+      await openDrafts(a, cores[0]?.url ?? '')
+      const oldCode = await createTeamAndInvite(a)
+      await openDraftsSection(a)
+      await writeDraft(a, 'Before the change', 'Everyone gets this.')
+      for (const [page, core] of [[b, cores[1]], [c, cores[2]]] as const) {
+        await openDrafts(page, core?.url ?? '')
+        await joinTeam(page, oldCode)
+        await openDraftsSection(page)
+        await expect(draftList(page).getByRole('button', { name: /Before the change/ })).toBeVisible({ timeout: 30_000 })
+      }
+
+      // A changes the key (C's laptop was lost, say) and gets the new invite at once.
+      await openTeam(a)
+      await a.getByRole('button', { name: 'Change team key' }).click()
+      await a.getByRole('group', { name: 'Change the team key?' }).getByRole('button', { name: 'Change key' }).click()
+      const inviteBox = a.getByRole('dialog', { name: 'Invite a teammate' }).getByRole('textbox', { name: 'Invite code' })
+      await expect(inviteBox).toHaveValue(/^HF1-/)
+      const newCode = await inviteBox.inputValue()
+      expect(newCode).not.toBe(oldCode)
+      await a.getByRole('button', { name: 'Done' }).click()
+      await expect(a.getByText(/^Team key changed on this computer/)).toBeVisible()
+
+      // B stays: it joins again with the new invite, keeping its drafts.
+      await joinTeam(b, newCode)
+      await expect(b.getByText(/^Team key changed on this computer/)).toBeVisible()
+      await expect(syncStatus(b)).toHaveText('Sync: 1 peer', { timeout: 30_000 })
+      await openDraftsSection(a)
+      await writeDraft(a, 'After the change', 'Only for those who stay.')
+      await openDraftsSection(b)
+      await chooseDraft(b, 'After the change')
+      await expect(draftText(b)).toHaveText('Only for those who stay.', { timeout: 30_000 })
+
+      // C, with only the old key, is alone: it keeps what it had and receives nothing new.
+      await expect(syncStatus(c)).toHaveText('Sync: 0 peers', { timeout: 30_000 })
+      await expect(draftList(c).getByRole('button', { name: /Before the change/ })).toBeVisible()
+      await expect(draftList(c).getByRole('button', { name: /After the change/ })).toHaveCount(0)
+      await openTeam(c)
+      await expect(c.getByText(/0 teammate apps found/)).toBeVisible()
+    } finally {
+      await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })))
+    }
   })
 
   test('drafts nobody has open reach a teammate in the background with their images, and stay when their author goes away', async ({
@@ -495,14 +549,41 @@ test.describe('Team sync', () => {
     }
   })
 
+  test('apps whose broadcasts cannot meet still find each other by mDNS and sync', async ({ launchHeadless, newContext }) => {
+    test.setTimeout(90_000)
+    const dirs = await Promise.all(['a', 'b'].map((name) => mkdtemp(join(tmpdir(), `holdfast-sync-${name}-`))))
+    const [dirA = '', dirB = ''] = dirs
+    try {
+      // Different broadcast ports: only the mDNS announcements (on the standard port) can bring them together.
+      const [coreA, coreB] = await Promise.all([launchHeadless(dirA, ['--discovery-port', '47405']), launchHeadless(dirB, ['--discovery-port', '47406'])])
+      const [a, b] = await Promise.all([newContext().then((c) => c.newPage()), newContext().then((c) => c.newPage())])
+      await openDrafts(a, coreA.url)
+      const code = await createTeamAndInvite(a)
+      await openDraftsSection(a)
+      await writeDraft(a, 'Found by mDNS', 'No broadcast needed.')
+      await openDrafts(b, coreB.url)
+      await joinTeam(b, code)
+      await expect(b.getByText(/1 teammate app found/)).toBeVisible({ timeout: 30_000 })
+      await expect(syncStatus(b)).toHaveText('Sync: 1 peer', { timeout: 30_000 })
+      await openDraftsSection(b)
+      await chooseDraft(b, 'Found by mDNS')
+      await expect(draftText(b)).toHaveText('No broadcast needed.')
+    } finally {
+      await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })))
+    }
+  })
+
   test('teammates the LAN cannot join meet through a stock signaling server the team added', async ({ launchHeadless, newContext }) => {
     test.setTimeout(120_000)
     const server = await startStockSignalingServer()
     const dirs = await Promise.all(['a', 'b'].map((name) => mkdtemp(join(tmpdir(), `holdfast-sync-${name}-`))))
     const [dirA = '', dirB = ''] = dirs
     try {
-      // Different discovery ports: as far as the LAN goes, the two apps are on different networks.
-      const [coreA, coreB] = await Promise.all([launchHeadless(dirA, ['--discovery-port', '47401']), launchHeadless(dirB, ['--discovery-port', '47402'])])
+      // Different discovery ports and no mDNS: as far as the LAN goes, the two apps are on different networks.
+      const [coreA, coreB] = await Promise.all([
+        launchHeadless(dirA, ['--discovery-port', '47401', '--no-mdns']),
+        launchHeadless(dirB, ['--discovery-port', '47402', '--no-mdns'])
+      ])
       const [a, b] = await Promise.all([newContext().then((c) => c.newPage()), newContext().then((c) => c.newPage())])
       const useServer = async (page: Page): Promise<void> => {
         await page.getByText('Internet servers (optional)').click()

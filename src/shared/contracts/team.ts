@@ -6,7 +6,9 @@ export const TeamSchema = z.object({
   /** Random, shared by every member; never sent to a signaling server (room names are derived). */
   workspaceId: z.string(),
   name: z.string(),
-  joinedAt: z.number()
+  joinedAt: z.number(),
+  /** When this device last took a new key: it changed the team key, or re-joined with a new invite. */
+  keyChangedAt: z.number().nullable()
 })
 export type Team = z.infer<typeof TeamSchema>
 
@@ -76,10 +78,22 @@ export const teamContract = {
     .input(z.object({}).optional())
     .output(z.object({ code: z.string(), link: z.string() })),
 
-  /** Joins a team from an invite code or link; this workspace's drafts merge with the team's. */
+  /**
+   * Joins a team from an invite code or link; this workspace's drafts merge with the team's. An
+   * invite to the workspace's own team with a new key (after a teammate changed it) takes the key.
+   */
   join: storageProcedure
     .errors({ ALREADY_IN_TEAM: teamErrors.ALREADY_IN_TEAM, INVITE_INVALID: teamErrors.INVITE_INVALID })
     .input(z.object({ code: z.string().max(1000) }))
+    .output(TeamStatusSchema),
+
+  /**
+   * Moves the team to a new random key: this device syncs only with teammates who join with the
+   * new invite; devices holding only the old key receive nothing new.
+   */
+  rotateKey: storageProcedure
+    .errors({ NOT_IN_TEAM: teamErrors.NOT_IN_TEAM, KEY_UNAVAILABLE: teamErrors.KEY_UNAVAILABLE })
+    .input(z.object({}).optional())
     .output(TeamStatusSchema),
 
   /** Stops sharing: the drafts stay on this device, nothing more is sent or received. */

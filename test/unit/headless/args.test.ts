@@ -32,6 +32,12 @@ describe('parseHeadlessArgs', () => {
     expect(() => parseHeadlessArgs(['--data', 'x', '--discovery-port', '0'])).toThrow(/--discovery-port must be a whole number/)
   })
 
+  it('reads the switch that turns mDNS discovery off', () => {
+    expect(parseHeadlessArgs(['--data', 'x', '--no-mdns', '--discovery-port', '47401'])).toMatchObject({ mdns: false, discoveryPort: 47401 })
+    expect(parseHeadlessArgs(['--data', 'x']).mdns).toBeUndefined()
+    expect(() => parseHeadlessArgs(['--data', 'x', '--no-mdns=yes'])).toThrow(/--no-mdns/)
+  })
+
   it('explains what is wrong and shows the usage', () => {
     expect(() => parseHeadlessArgs([])).toThrow(UsageError)
     expect(() => parseHeadlessArgs([])).toThrow(/--data is required.*\nUsage: npm run headless/s)

@@ -19,6 +19,8 @@ export interface TeamServiceOptions {
   log: Logger
   lanPort?: number
   discoveryPort?: number
+  /** False: no mDNS discovery (see TeamNetworkOptions.mdns). */
+  mdns?: boolean
   /** Tests keep the network to loopback: see TeamNetworkOptions. */
   lanHost?: string
   broadcastTo?: () => string[]
@@ -42,7 +44,7 @@ export class TeamService {
   status(): TeamStatus {
     const team = this.options.store()?.read() ?? null
     return {
-      team: team && { workspaceId: team.workspaceId, name: team.name, joinedAt: team.joinedAt },
+      team: team && { workspaceId: team.workspaceId, name: team.name, joinedAt: team.joinedAt, keyChangedAt: team.keyChangedAt },
       lanPort: this.lan?.lanPort ?? null,
       lanPeers: this.lan?.lanPeers ?? 0
     }
@@ -58,10 +60,22 @@ export class TeamService {
     return this.status()
   }
 
-  /** Throws InviteInvalidError for a code that is not an invite. */
+  /**
+   * Throws InviteInvalidError for a code that is not an invite. An invite to this workspace's own
+   * team brings the team's new key (a teammate changed it); one to another team is refused.
+   */
   async join(code: string, now = Date.now()): Promise<TeamStatus> {
     const invite = decodeInvite(code)
-    await this.adopt(invite, now)
+    const team = this.options.store()?.read()
+    if (team?.workspaceId === invite.workspaceId) await this.changeKey(team, invite.key, invite.name, now)
+    else await this.adopt(invite, now)
+    return this.status()
+  }
+
+  /** Moves the team to a new random key; teammates who stay join again with the new invite. */
+  async rotateKey(now = Date.now()): Promise<TeamStatus> {
+    const team = this.current()
+    await this.changeKey(team, randomBytes(TEAM_KEY_BYTES), team.name, now)
     return this.status()
   }
 
@@ -147,6 +161,18 @@ export class TeamService {
     await this.restartNetwork()
   }
 
+  /**
+   * New rooms, password and discovery tag follow from the key; the network restarts on them, so
+   * apps with the old key no longer find this one. A key the same as the stored one changes nothing.
+   */
+  private async changeKey(team: StoredTeam, key: Uint8Array, name: string, now: number): Promise<void> {
+    const current = await this.options.vault.load(team.workspaceId, team.encryptedKey)
+    if (Buffer.from(current).equals(key)) return
+    const encryptedKey = await this.options.vault.save(team.workspaceId, key)
+    this.store().setKey(encryptedKey, name, now)
+    await this.restartNetwork()
+  }
+
   private restartNetwork(): Promise<void> {
     this.networkChange = this.networkChange.then(async () => {
       await this.lan?.stop()
@@ -162,6 +188,7 @@ export class TeamService {
           discoveryTag,
           lanPort: this.options.lanPort,
           discoveryPort: this.options.discoveryPort,
+          mdns: this.options.mdns,
           lanHost: this.options.lanHost,
           broadcastTo: this.options.broadcastTo,
           signalingServers: this.options.store()?.network()?.signalingServers ?? []

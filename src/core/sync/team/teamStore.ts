@@ -11,9 +11,10 @@ export class TeamStore {
 
   constructor(private readonly db: Database) {
     this.statements = {
-      get: db.prepare<[], { workspace_id: string; name: string; joined_at: number; encrypted_key: Buffer | null }>(
-        'SELECT workspace_id, name, joined_at, encrypted_key FROM team WHERE id = 1'
+      get: db.prepare<[], { workspace_id: string; name: string; joined_at: number; key_changed_at: number | null; encrypted_key: Buffer | null }>(
+        'SELECT workspace_id, name, joined_at, key_changed_at, encrypted_key FROM team WHERE id = 1'
       ),
+      setKey: db.prepare<[Uint8Array | null, string, number]>('UPDATE team SET encrypted_key = ?, name = ?, key_changed_at = ? WHERE id = 1'),
       insert: db.prepare<[string, string, number, Uint8Array | null]>(
         'INSERT INTO team (id, workspace_id, name, joined_at, encrypted_key) VALUES (1, ?, ?, ?, ?)'
       ),
@@ -39,14 +40,20 @@ export class TeamStore {
       workspaceId: row.workspace_id,
       name: row.name,
       joinedAt: row.joined_at,
+      keyChangedAt: row.key_changed_at,
       encryptedKey: key ? new Uint8Array(key.buffer, key.byteOffset, key.byteLength) : null
     }
   }
 
   /** Throws if a team is already stored (the CHECK on id allows one row). Markers of an earlier team are dropped. */
-  insert(team: StoredTeam): void {
+  insert(team: Omit<StoredTeam, 'keyChangedAt'>): void {
     this.statements.clearMarkers.run()
     this.statements.insert.run(team.workspaceId, team.name, team.joinedAt, team.encryptedKey)
+  }
+
+  /** A new key for the same team (and workspace): drafts and what this device holds of them stay. */
+  setKey(encryptedKey: Uint8Array | null, name: string, changedAt: number): void {
+    this.statements.setKey.run(encryptedKey, name, changedAt)
   }
 
   remove(): void {

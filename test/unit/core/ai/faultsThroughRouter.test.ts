@@ -232,7 +232,8 @@ describe('cloud faults through the router, with the real providers', () => {
       expect(first.text).toBe(ANSWER)
       expect(route(first.events)).toEqual([
         attempt('primary'),
-        toBackup('network', `Could not reach Primary Cloud at ${UNRESOLVABLE_BASE_URL}/v1 (ENOTFOUND).`),
+        // EAI_AGAIN where no DNS server answers (the loopback-only namespace the unit tests run in).
+        toBackup('network', expect.toBeOneOf(['ENOTFOUND', 'EAI_AGAIN'].map((code) => `Could not reach Primary Cloud at ${UNRESOLVABLE_BASE_URL}/v1 (${code}).`))),
         attempt('backup'),
         done('backup')
       ])

@@ -10,8 +10,8 @@ afterEach(async () => {
 })
 
 function device() {
-  // Discovery on a free port announced to nobody: these tests are about the API's refusals.
-  const core = startCore({ dataDir: tempDir(), log: silentLog, discoveryPort: 0 })
+  // Discovery on a free port announced to nobody, and no mDNS: these tests are about the API's refusals.
+  const core = startCore({ dataDir: tempDir(), log: silentLog, discoveryPort: 0, mdns: false })
   cores.push(core)
   return connect(core).client
 }
@@ -20,6 +20,7 @@ describe('team API refusals', () => {
   it('says what is wrong: no team yet, a team already, a mistyped invite', async () => {
     const client = device()
     await expect(client.team.invite()).rejects.toMatchObject({ code: 'NOT_IN_TEAM' })
+    await expect(client.team.rotateKey()).rejects.toMatchObject({ code: 'NOT_IN_TEAM' })
     await expect(client.team.network()).rejects.toMatchObject({ code: 'NOT_IN_TEAM' })
     await expect(client.team.setNetwork({ signalingServers: [], iceServers: [], turnUsername: '' })).rejects.toMatchObject({ code: 'NOT_IN_TEAM' })
     const mistyped = await client.team.join({ code: 'HF1-not-a-code' }).catch((error: unknown) => error)

@@ -36,7 +36,7 @@ function InviteBody({ onClose }: { onClose: () => void }) {
         <>
           <p>
             Anyone with this code can read and change every draft of the team. Send it privately; to shut someone
-            out later, leave and share the workspace again with a new team.
+            out later, change the team key in the Team view and send the new invite only to those who stay.
           </p>
           <label className="field">
             Invite code

@@ -29,7 +29,7 @@ export function TeamView() {
   const [name, setName] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [dialog, setDialog] = useState<'invite' | 'join' | null>(null)
-  const [confirmLeave, setConfirmLeave] = useState(false)
+  const [confirming, setConfirming] = useState<'leave' | 'key' | null>(null)
 
   const run = (action: Parameters<typeof change>[0]): void => {
     setError(null)
@@ -109,23 +109,53 @@ export function TeamView() {
             <button type="button" className="primary" onClick={() => setDialog('invite')}>
               Invite
             </button>
-            <button type="button" onClick={() => setConfirmLeave(true)} disabled={confirmLeave}>
+            <button type="button" onClick={() => setConfirming('key')} disabled={confirming !== null}>
+              Change team key
+            </button>
+            <button type="button" onClick={() => setConfirming('leave')} disabled={confirming !== null}>
               Leave team
             </button>
           </div>
-          {confirmLeave ? (
+          {state.status.team.keyChangedAt !== null ? (
+            <p className="hint">Team key changed on this computer {new Date(state.status.team.keyChangedAt).toLocaleString()}.</p>
+          ) : null}
+          {confirming === 'key' ? (
+            <div role="group" aria-label="Change the team key?" className="confirm-row">
+              <p>
+                Change the team key? Teammates keep syncing with you once they join with the new invite; a device without
+                it (a lost laptop, someone who left) receives nothing new. What it already has stays with it.
+              </p>
+              <button type="button" onClick={() => setConfirming(null)}>
+                Keep the key
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  setConfirming(null)
+                  setError(null)
+                  void change(() => client.team.rotateKey()).then((message) => {
+                    setError(message)
+                    if (message === null) setDialog('invite')
+                  })
+                }}
+              >
+                Change key
+              </button>
+            </div>
+          ) : null}
+          {confirming === 'leave' ? (
             <div role="group" aria-label="Leave the team?" className="confirm-row">
               <p>
                 Leave the team? Your drafts stay on this computer; nothing more is sent or received. To come back you need
                 a new invite.
               </p>
-              <button type="button" onClick={() => setConfirmLeave(false)}>
+              <button type="button" onClick={() => setConfirming(null)}>
                 Stay
               </button>
               <button
                 type="button"
                 onClick={() => {
-                  setConfirmLeave(false)
+                  setConfirming(null)
                   run(() => client.team.leave())
                 }}
               >
@@ -133,6 +163,13 @@ export function TeamView() {
               </button>
             </div>
           ) : null}
+          <p className="hint">
+            A teammate changed the team key? Ask them for the new invite, then{' '}
+            <button type="button" className="link-button" onClick={() => setDialog('join')}>
+              Join team
+            </button>{' '}
+            with it.
+          </p>
         </>
       ) : null}
       {error ? <p role="alert">{error}</p> : null}

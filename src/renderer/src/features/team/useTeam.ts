@@ -29,21 +29,23 @@ export function useTeam(): {
     }
   }, [client])
 
-  /** Runs a create, join or leave; resolves to an error message, or null when it worked. */
+  /** Runs a create, join, key change or leave; resolves to an error message, or null when it worked. */
   const change = useCallback(
     async (action: () => Promise<TeamStatus>): Promise<string | null> => {
       try {
+        const before = (await client.team.status()).team
         const status = await action()
         setState({ phase: 'ready', status })
-        // Sharing or joining: the drafts here are this device's own, as they are.
-        if (status.team) await sync.catchUp?.holdAll()
+        // Sharing or joining a team: the drafts here are this device's own, as they are. A new key
+        // for the same team changes nothing about which versions this device holds.
+        if (status.team && !before) await sync.catchUp?.holdAll()
         await sync.refresh()
         return null
       } catch (error) {
         return describeError(error)
       }
     },
-    [sync]
+    [client, sync]
   )
 
   return { state, change }

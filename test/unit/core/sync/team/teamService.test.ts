@@ -18,7 +18,7 @@ afterEach(async () => {
 })
 
 /** A team service on its own workspace database, its network kept to loopback. */
-function device(): { service: TeamService; dir: string } {
+function device(): { service: TeamService; dir: string; store: TeamStore } {
   const dir = tempDir()
   const { db } = openDatabase(join(dir, 'holdfast.db'))
   const store = new TeamStore(db!)
@@ -28,12 +28,13 @@ function device(): { service: TeamService; dir: string } {
     hub: new SignalingHub(silentLog),
     log: silentLog,
     lanHost: '127.0.0.1',
-    // Any free port, announced to nobody: these tests are about the team, not the LAN.
+    // Any free port, announced to nobody, and no mDNS: these tests are about the team, not the LAN.
     discoveryPort: 0,
-    broadcastTo: () => []
+    broadcastTo: () => [],
+    mdns: false
   })
   services.push(service)
-  return { service, dir }
+  return { service, dir, store }
 }
 
 describe('team service', () => {
@@ -74,6 +75,40 @@ describe('team service', () => {
     await service.create('One')
     await expect(service.create('Two')).rejects.toThrow(AlreadyInTeamError)
     expect(service.status().team?.name).toBe('One')
+  })
+
+  it('moves the team to a new key: old-key devices keep the old rooms, a teammate re-joins with the new invite', async () => {
+    const a = device()
+    const stays = device()
+    const lost = device()
+    const { team } = await a.service.create('Newsroom', 1000)
+    const oldCode = (await a.service.invite()).code
+    await stays.service.join(oldCode, 2000)
+    await lost.service.join(oldCode, 2000)
+    a.store.setMarkers([{ docId: 'd1', marker: 5 }])
+
+    const rotated = await a.service.rotateKey(3000)
+    expect(rotated.team).toMatchObject({ workspaceId: team!.workspaceId, name: 'Newsroom', joinedAt: 1000, keyChangedAt: 3000 })
+    const newRooms = await a.service.rooms(['d1'])
+    expect(newRooms).not.toEqual(await lost.service.rooms(['d1']))
+    expect((await a.service.session())?.password).not.toBe((await lost.service.session())?.password)
+    // What this device holds of the drafts is still what it holds.
+    expect(a.store.markers()).toEqual({ d1: 5 })
+
+    // The old invite no longer brings the team's key; the new one does, to a member of the old key.
+    const newCode = (await a.service.invite()).code
+    expect(newCode).not.toBe(oldCode)
+    const rejoined = await stays.service.join(newCode, 4000)
+    expect(rejoined.team).toMatchObject({ workspaceId: team!.workspaceId, joinedAt: 2000, keyChangedAt: 4000 })
+    expect(await stays.service.rooms(['d1'])).toEqual(newRooms)
+    expect(await stays.service.session()).toEqual(await a.service.session())
+    // The same invite again changes nothing.
+    expect((await stays.service.join(newCode, 5000)).team?.keyChangedAt).toBe(4000)
+    // An invite to another team is still refused.
+    const other = device()
+    await other.service.create('Other desk')
+    await expect(stays.service.join((await other.service.invite()).code)).rejects.toThrow(AlreadyInTeamError)
+    await expect(device().service.rotateKey()).rejects.toThrow(NotInTeamError)
   })
 
   it('keeps the team’s internet servers, gives TURN servers the user name and password, and keeps the password out of the database', async () => {
