@@ -25,7 +25,8 @@ import { loadTrace } from './lib/trace'
 //    click until B shows all of its text.
 // 4. Five instances with one draft open; two of them are split off (their cores restarted on
 //    another discovery port, mDNS off), both sides edit, then the two come back on the LAN: from
-//    the moment both have the draft open again until all five show the same text with both edits.
+//    the moment both apps run on the LAN again (their windows then reload and open the draft)
+//    until all five show the same text with both edits.
 
 const EDITS = 200
 const KEY_INTERVAL_MS = 25
@@ -207,9 +208,22 @@ async function measurePartition(browser: Browser): Promise<number> {
     await typeAtEnd(apart[0] as Page, ' Right.')
     await waitFor(apart[1] as Page, `document.querySelector('[contenteditable="true"]').textContent.includes('Right.')`)
 
-    // Healed: both are back on the LAN with the draft open; the clock runs until all five agree.
-    await Promise.all(apart.map((_, j) => reopen(PEERS - SPLIT_OFF + j, [])))
+    // Healed: the clock starts once both apps run on the LAN again, and runs while their windows
+    // reload and open the draft, find the others and sync, until all five agree.
+    const healed = apart.map((_, j) => PEERS - SPLIT_OFF + j)
+    await Promise.all(
+      healed.map(async (i) => {
+        await cores[i]?.stop()
+      })
+    )
+    await Promise.all(healed.map(async (i) => (cores[i] = await launcher.launch(dirs[i] ?? ''))))
     const started = performance.now()
+    await Promise.all(
+      healed.map(async (i) => {
+        await pages[i]?.goto(cores[i]?.url ?? '')
+        await openDraft(pages[i] as Page, 'Split')
+      })
+    )
     const deadline = started + 120_000
     for (;;) {
       const texts = await Promise.all(pages.map(editorText))
@@ -281,7 +295,7 @@ async function main(): Promise<void> {
       ['baselineEditToVisibleMs p50', results.baselineEditToVisibleMs.p50, 'raw yjs + y-webrtc pages, same run'],
       ['baselineEditToVisibleMs p99', results.baselineEditToVisibleMs.p99, ''],
       ['fullDocJoinMs', results.fullDocJoinMs, 'B opens the paper-trace draft A has open, until all its text shows'],
-      ['partitionConvergeMs5Peers', results.partitionConvergeMs5Peers, `${SPLIT_OFF} of ${PEERS} split off, both sides edit; from their return until all ${PEERS} agree`]
+      ['partitionConvergeMs5Peers', results.partitionConvergeMs5Peers, `${SPLIT_OFF} of ${PEERS} split off, both sides edit; from their apps' restart on the LAN until all ${PEERS} agree`]
     ])
     console.log(`Wrote ${writeResults('sync', results)}`)
   } finally {

@@ -1,5 +1,6 @@
 import type { Logger } from '../../logger'
 import { tokenBucket } from './rateLimit'
+import { RecentFrames } from './recentFrames'
 import { parseSignalingMessage, SIGNALING_LIMITS, SignalingProtocolError, type SignalingMessage } from './signalingMessages'
 
 /** A WebSocket as the hub sees it (text frames only). */
@@ -40,6 +41,9 @@ export interface HubConnection {
 }
 
 const POLICY_VIOLATION = 1008
+/** Copies of one publish arrive within milliseconds of each other; a few seconds is ample. */
+const DUPLICATE_WINDOW_MS = 5000
+const MAX_RECENT_FRAMES = 20_000
 
 /**
  * The switchboard of a y-webrtc-compatible signaling server, bridged with other servers. Topics
@@ -49,12 +53,15 @@ const POLICY_VIOLATION = 1008
  * - from a LAN socket: to the topic's other sockets (never back over links: the sender's core reached those itself);
  * - from an outgoing link: to local sockets only.
  * Outgoing links subscribe, on the servers they reach, to every topic a local socket holds.
+ * A publish that comes back by a second path (three cores link in a triangle; a LAN link and an
+ * internet server reach the same core) is dropped: each is passed on once (RecentFrames).
  */
 export class SignalingHub {
   private readonly topics = new Map<string, Set<Member>>()
   private readonly links = new Set<OutgoingLink>()
   private readonly topicListeners = new Set<(added: string[], removed: string[]) => void>()
   private readonly members = new Set<Member>()
+  private readonly recent = new RecentFrames(DUPLICATE_WINDOW_MS, MAX_RECENT_FRAMES)
 
   constructor(private readonly log: Logger) {}
 
@@ -130,6 +137,7 @@ export class SignalingHub {
     }
     if (message.type !== 'publish') return
     const frame = JSON.stringify(message)
+    if (!this.recent.firstSight(frame)) return
     for (const member of this.topics.get(message.topic) ?? []) if (member.origin === 'local') this.sendTo(member, frame)
   }
 
@@ -150,6 +158,7 @@ export class SignalingHub {
       }
       case 'publish': {
         const frame = JSON.stringify(message)
+        if (!this.recent.firstSight(frame)) return
         if (member.origin === 'local' && member.awaitingAnnouncement.delete(message.topic)) member.announcements.set(message.topic, frame)
         for (const receiver of this.topics.get(message.topic) ?? []) {
           // A stock server echoes to the sender too; y-webrtc ignores its own messages, so skip it.

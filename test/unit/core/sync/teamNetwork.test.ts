@@ -84,6 +84,22 @@ describe('team network', () => {
     expect(onces()).toBe(1)
   })
 
+  it('with three apps (each pair linked once, so a message can reach an app by two paths) passes each publish on once', async () => {
+    const tag = 'c3'.repeat(16)
+    const apps = [await app('a', tag), await app('b', tag), await app('c', tag)]
+    await expect.poll(() => apps.map((x) => x.network.lanPeers), { timeout: 8000 }).toEqual([2, 2, 2])
+    const count = (list: unknown[], data: string) => list.filter((m) => (m as { data?: unknown }).data === data).length
+    // Publish from each until every other app has it (links come up in their own time), then once more, counted.
+    for (const [i, sender] of apps.entries()) {
+      const others = apps.filter((_, j) => j !== i)
+      await expect.poll(() => (sender.publish(`warm ${i}`), others.every((x) => count(x.received, `warm ${i}`) > 0)), { timeout: 8000 }).toBe(true)
+      sender.publish(`counted ${i}`)
+      await expect.poll(() => others.map((x) => count(x.received, `counted ${i}`)), { timeout: 2000 }).toEqual([1, 1])
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    for (const [i] of apps.entries()) expect(apps.filter((_, j) => j !== i).map((x) => count(x.received, `counted ${i}`))).toEqual([1, 1])
+  })
+
   it('reaches teammates the LAN cannot through a signaling server the team configured', async () => {
     // A y-webrtc-compatible server elsewhere (here: one more hub's server on loopback).
     const elsewhere = await startLanSignalingServer(new SignalingHub(silentLog), 0, '127.0.0.1')
