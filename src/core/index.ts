@@ -49,6 +49,8 @@ export interface CoreOptions {
   discoveryPort?: number
   /** False: teammates are found by UDP broadcast only, not by mDNS (headless `--no-mdns`). */
   mdns?: boolean
+  /** The desktop window's origins (app://holdfast, the dev server): its sync signals through a loopback server. */
+  windowOrigins?: readonly string[]
 }
 
 export interface Core {
@@ -106,7 +108,8 @@ export function startCore(options: CoreOptions): Core {
     log: options.log,
     lanPort: options.lanSignalingPort,
     discoveryPort: options.discoveryPort,
-    mdns: options.mdns
+    mdns: options.mdns,
+    windowOrigins: options.windowOrigins
   })
   void team.resume()
   workspace.onSwapped = () => {

@@ -8,7 +8,7 @@ import { contentSecurityPolicy } from '../shared/security/csp'
 import type { FrameTransport } from '../core/rpc/frameTransport'
 import { SIGNALING_LIMITS } from '../core/sync/signaling/signalingMessages'
 import { rawText } from '../core/sync/signaling/wsSignalingSocket'
-import { isOwnHost, isOwnOrigin, tokenMatches } from './requestGuards'
+import { isOwnHost, isOwnOrigin, tokenMatches } from '../core/rpc/requestGuards'
 
 export const RPC_PATH = '/rpc'
 /** y-webrtc signaling for the page: its only signaling server is its own core. */

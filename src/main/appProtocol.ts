@@ -1,6 +1,6 @@
 import { net, protocol } from 'electron'
 import { pathToFileURL } from 'node:url'
-import { contentSecurityPolicy } from '../shared/security/csp'
+import { contentSecurityPolicy, WINDOW_SIGNALING_SOURCE } from '../shared/security/csp'
 import { resolveRendererFile } from './rendererFiles'
 import { APP_SCHEME } from './security'
 
@@ -13,7 +13,7 @@ export function registerAppScheme(): void {
 
 /** Serves the built renderer from app://holdfast/ so the page never runs with file:// powers. */
 export function serveRenderer(rendererDir: string): void {
-  const policy = contentSecurityPolicy()
+  const policy = contentSecurityPolicy({ connect: [WINDOW_SIGNALING_SOURCE] })
   protocol.handle(APP_SCHEME, async (request) => {
     const file = resolveRendererFile(rendererDir, request.url)
     if (!file) return new Response('Not found', { status: 404 })

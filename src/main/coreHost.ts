@@ -16,7 +16,9 @@ export class CoreHost {
 
   constructor(
     private readonly entry: string,
-    private readonly dataDir: string
+    private readonly dataDir: string,
+    /** The origins windows load from: the core lets only them use its loopback signaling server. */
+    private readonly windowOrigins: readonly string[]
   ) {}
 
   /** Extra environment for the core (the system proxy main resolved), kept for restarts. */
@@ -26,7 +28,13 @@ export class CoreHost {
     this.coreEnv = coreEnv
     const child = utilityProcess.fork(this.entry, [], {
       serviceName: 'Holdfast core',
-      env: { ...process.env, ...this.coreEnv, HOLDFAST_DATA_DIR: this.dataDir, HOLDFAST_KEY_STORAGE: keyStorageOf(safeStorage) }
+      env: {
+        ...process.env,
+        ...this.coreEnv,
+        HOLDFAST_DATA_DIR: this.dataDir,
+        HOLDFAST_KEY_STORAGE: keyStorageOf(safeStorage),
+        HOLDFAST_WINDOW_ORIGINS: this.windowOrigins.join(' ')
+      }
     })
     child.on('message', (data: unknown) => {
       // The core may only ask for keychain work; anything else is ignored.

@@ -17,7 +17,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   registerAppScheme()
-  const core = new CoreHost(join(import.meta.dirname, 'core.js'), app.getPath('userData'))
+  const core = new CoreHost(join(import.meta.dirname, 'core.js'), app.getPath('userData'), origins)
 
   const openWindow = (): BrowserWindow => createMainWindow({ preload, devServerUrl })
 

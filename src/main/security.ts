@@ -1,5 +1,5 @@
 import type { Session, WebContents, WebPreferences, WebFrameMain } from 'electron'
-import { contentSecurityPolicy } from '../shared/security/csp'
+import { contentSecurityPolicy, WINDOW_SIGNALING_SOURCE } from '../shared/security/csp'
 
 /** The renderer's own origin in the packaged app (see appProtocol.ts). */
 export const APP_SCHEME = 'app'
@@ -57,7 +57,7 @@ export function isSafeExternalUrl(candidate: string): boolean {
 
 /** Sets the CSP on every response of the session (covers the dev server; appProtocol sets it too). */
 export function applyContentSecurityPolicy(session: Pick<Session, 'webRequest'>, devServerUrl: string | undefined): void {
-  const policy = contentSecurityPolicy(devServerUrl ? { devServer: originOf(devServerUrl) } : {})
+  const policy = contentSecurityPolicy({ connect: [WINDOW_SIGNALING_SOURCE], ...(devServerUrl ? { devServer: originOf(devServerUrl) } : {}) })
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } })
   })

@@ -116,6 +116,17 @@ test.describe('Holdfast desktop app (Electron)', () => {
     expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1)
   })
 
+  test('a shared workspace in the window signals through its core (reachable, waiting for teammates)', async () => {
+    const { page } = await start()
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Team' }).click()
+    await page.getByRole('textbox', { name: 'Team name' }).fill('Newsroom')
+    await page.getByRole('button', { name: 'Create team' }).click()
+    await expect(page.getByText('This workspace is shared with Newsroom.')).toBeVisible()
+    await expect(page.getByText(/cannot sync with teammates/)).toHaveCount(0)
+    // "No teammates online" (not "Sync offline"): the window's y-webrtc reached the core's loopback signaling.
+    await expect(page.getByRole('status', { name: 'Workspace sync' })).toHaveText('No teammates online', { timeout: 15_000 })
+  })
+
   test('the theme setting survives a restart of the app', async () => {
     const first = await start()
     await first.page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Settings' }).click()

@@ -33,7 +33,9 @@ const core = startCore({
   maintenanceWorker: join(import.meta.dirname, 'maintenance-worker.js'),
   archiveWorker: join(import.meta.dirname, 'archive-worker.js'),
   inferenceWorker: join(import.meta.dirname, 'inference-worker.js'),
-  hubUrl: process.env.HF_ENDPOINT
+  hubUrl: process.env.HF_ENDPOINT,
+  // Set by main (CoreHost): the origins its windows load from, for the window's sync signaling.
+  windowOrigins: (process.env.HOLDFAST_WINDOW_ORIGINS ?? '').split(' ').filter(Boolean)
 })
 
 parentPort.on('message', ({ data, ports }) => {

@@ -31,6 +31,7 @@ export const teamHandlers = {
   create: implementer.team.create.use(requireStorage).handler(({ context, input, errors }) => refusals(() => context.team.create(input.name), errors)),
   invite: implementer.team.invite.use(requireStorage).handler(({ context, errors }) => refusals(() => context.team.invite(), errors)),
   join: implementer.team.join.use(requireStorage).handler(({ context, input, errors }) => refusals(() => context.team.join(input.code), errors)),
+  signalingEndpoint: implementer.team.signalingEndpoint.handler(async ({ context }) => ({ url: await context.team.windowSignalingUrl() })),
   rotateKey: implementer.team.rotateKey.use(requireStorage).handler(({ context, errors }) => refusals(() => context.team.rotateKey(), errors)),
   leave: implementer.team.leave.use(requireStorage).handler(({ context, errors }) => refusals(() => context.team.leave(), errors)),
   session: implementer.team.session.use(requireStorage).handler(({ context, errors }) => refusals(() => context.team.session(), errors)),

@@ -1,3 +1,4 @@
+import { oc } from '@orpc/contract'
 import { z } from 'zod'
 import { DocIdSchema } from './docs'
 import { storageProcedure } from './errors'
@@ -104,6 +105,12 @@ export const teamContract = {
     .errors({ KEY_UNAVAILABLE: teamErrors.KEY_UNAVAILABLE })
     .input(z.object({}).optional())
     .output(SyncSessionSchema.nullable()),
+
+  /**
+   * Where the desktop window signals: its core's loopback signaling server (with this run's token),
+   * or null where the page already has one (headless mode: its own origin's `/signaling`).
+   */
+  signalingEndpoint: oc.input(z.object({}).optional()).output(z.object({ url: z.string().nullable() })),
 
   /** The internet servers the team's sync may use (none by default). */
   network: storageProcedure.errors({ NOT_IN_TEAM: teamErrors.NOT_IN_TEAM }).input(z.object({}).optional()).output(TeamNetworkStatusSchema),

@@ -1,9 +1,15 @@
 export interface CspOptions {
-  /** Extra connect-src sources besides 'self' (headless mode adds its WebSocket origin). */
+  /**
+   * Extra connect-src sources besides 'self': headless mode's WebSocket origin; the desktop
+   * window's sync signaling on the core's loopback server (WINDOW_SIGNALING_SOURCE).
+   */
   connect?: readonly string[]
   /** The Vite dev server needs inline scripts (React refresh) and its HMR socket. Never in a build. */
   devServer?: string
 }
+
+/** The core's loopback signaling server for the desktop window: its port is chosen at each start. */
+export const WINDOW_SIGNALING_SOURCE = 'ws://127.0.0.1:*'
 
 /** The renderer's Content-Security-Policy: nothing but its own origin and the core. */
 export function contentSecurityPolicy(options: CspOptions = {}): string {

@@ -49,11 +49,11 @@ beforeEach(() => {
 })
 
 describe('CoreHost', () => {
-  it('starts the core with the data folder and gives a window one end of a new channel', () => {
-    const host = new CoreHost('/app/out/main/core.js', '/home/me/.config/Holdfast')
+  it('starts the core with the data folder (and the window origins its signaling admits) and gives a window one end of a new channel', () => {
+    const host = new CoreHost('/app/out/main/core.js', '/home/me/.config/Holdfast', ['app://holdfast'])
     host.start()
     expect(fork).toHaveBeenCalledWith('/app/out/main/core.js', [], expect.objectContaining({
-      env: expect.objectContaining({ HOLDFAST_DATA_DIR: '/home/me/.config/Holdfast' }) as unknown
+      env: expect.objectContaining({ HOLDFAST_DATA_DIR: '/home/me/.config/Holdfast', HOLDFAST_WINDOW_ORIGINS: 'app://holdfast' }) as unknown
     }))
     const window = new FakeContents()
     host.connect(window as never)
@@ -62,7 +62,7 @@ describe('CoreHost', () => {
   })
 
   it('does keychain work for the core and ignores anything else it sends', () => {
-    const host = new CoreHost('core.js', '/data')
+    const host = new CoreHost('core.js', '/data', ['app://holdfast'])
     host.start({ HTTPS_PROXY: 'http://proxy.corp:8080' })
     expect(fork).toHaveBeenCalledWith('core.js', [], expect.objectContaining({
       env: expect.objectContaining({ HTTPS_PROXY: 'http://proxy.corp:8080', HOLDFAST_KEY_STORAGE: 'os' }) as unknown
@@ -79,7 +79,7 @@ describe('CoreHost', () => {
   })
 
   it('restarts a core that died and reconnects every open window', () => {
-    const host = new CoreHost('core.js', '/data')
+    const host = new CoreHost('core.js', '/data', ['app://holdfast'])
     host.start()
     const windows = [new FakeContents(), new FakeContents()]
     for (const w of windows) host.connect(w as never)
@@ -92,7 +92,7 @@ describe('CoreHost', () => {
   })
 
   it('asks the core to shut down on quit and does not restart it', async () => {
-    const host = new CoreHost('core.js', '/data')
+    const host = new CoreHost('core.js', '/data', ['app://holdfast'])
     host.start()
     await host.stop()
     expect(children[0]?.sent.map((s) => s.message)).toEqual([{ type: 'shutdown' }])

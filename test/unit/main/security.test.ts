@@ -104,6 +104,8 @@ describe('session policies', () => {
     const headers = (callback.mock.calls[0]?.[0] as { responseHeaders: Record<string, string[]> }).responseHeaders
     expect(headers['Content-Type']).toEqual(['text/html'])
     expect(headers['Content-Security-Policy']?.[0]).toMatch(/^default-src 'none'; script-src 'self';/)
+    // The window may reach its core's loopback signaling, and nothing else besides its own origin.
+    expect(headers['Content-Security-Policy']?.[0]).toContain("connect-src 'self' ws://127.0.0.1:*;")
   })
 
   it('denies permission requests', () => {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { SyncSession, TeamNetworkSettings, TeamNetworkStatus, TeamStatus } from '../../../shared/contracts/team'
 import type { Logger } from '../../logger'
+import { startLoopbackSignalingServer, type LoopbackSignalingServer } from '../signaling/loopbackSignalingServer'
 import type { SignalingHub } from '../signaling/signalingHub'
 import { TeamNetwork } from '../teamNetwork'
 import { decodeInvite, encodeInvite, inviteLink } from './inviteCode'
@@ -17,6 +18,11 @@ export interface TeamServiceOptions {
   vault: TeamKeyVault
   hub: SignalingHub
   log: Logger
+  /**
+   * The desktop app's window origins: its window signals through a loopback server of the core's
+   * (started when first asked for). Headless mode leaves it out: its page signals on its own origin.
+   */
+  windowOrigins?: readonly string[]
   lanPort?: number
   discoveryPort?: number
   /** False: no mDNS discovery (see TeamNetworkOptions.mdns). */
@@ -34,6 +40,7 @@ export class TeamService {
   private lan: TeamNetwork | null = null
   /** Serialises starts and stops of the network. */
   private networkChange: Promise<void> = Promise.resolve()
+  private windowSignaling: Promise<LoopbackSignalingServer> | null = null
 
   constructor(private readonly options: TeamServiceOptions) {}
 
@@ -147,7 +154,16 @@ export class TeamService {
     return docIds.map((docId) => roomName(roomSecret, docId))
   }
 
+  /** The desktop window's signaling URL (its loopback server, started on first ask), or null in headless mode. */
+  async windowSignalingUrl(): Promise<string | null> {
+    const origins = this.options.windowOrigins
+    if (!origins?.length) return null
+    this.windowSignaling ??= startLoopbackSignalingServer(this.options.hub, origins)
+    return (await this.windowSignaling).url
+  }
+
   async close(): Promise<void> {
+    await (await this.windowSignaling?.catch(() => null))?.close()
     await this.networkChange
     await this.lan?.stop()
     this.lan = null

@@ -41,7 +41,13 @@ function connectThroughPreload(bridge: HoldfastBridge): Promise<CoreConnection> 
       port.start()
       // Electron closes the port when the core process goes away.
       const closed = new Promise<void>((done) => port.addEventListener('close', () => done()))
-      resolve({ client: createORPCClient(new MessagePortLink({ port, customJsonSerializers: rpcSerializers })), closed, signalingUrl: null })
+      const client: CoreClient = createORPCClient(new MessagePortLink({ port, customJsonSerializers: rpcSerializers }))
+      // The window's sync signals through the core's loopback server; without it, sync is off (the Team view says so).
+      void client.team
+        .signalingEndpoint()
+        .then(({ url }) => url)
+        .catch(() => null)
+        .then((signalingUrl) => resolve({ client, closed, signalingUrl }))
     }
     window.addEventListener('message', onMessage)
     bridge.connectCore()

@@ -40,7 +40,10 @@ export function TeamView() {
     <section className="section-view team-view" aria-labelledby="section-title">
       <h1 id="section-title">Team</h1>
       {!sync.available ? (
-        <p className="notice">Team sync runs in Holdfast's browser mode in this build; the desktop window does not sync yet.</p>
+        <p className="notice">
+          This window cannot sync with teammates: it could not reach the app's signaling. Restart Holdfast; your drafts
+          are safe on this computer either way.
+        </p>
       ) : null}
       {state.phase === 'loading' ? <p role="status">Loading…</p> : null}
       {state.phase === 'failed' ? <p role="alert">{state.message}</p> : null}

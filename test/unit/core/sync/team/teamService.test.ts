@@ -111,6 +111,19 @@ describe('team service', () => {
     await expect(device().service.rotateKey()).rejects.toThrow(NotInTeamError)
   })
 
+  it('gives the desktop window a loopback signaling URL (started once), and headless mode none', async () => {
+    const { service } = device()
+    expect(await service.windowSignalingUrl()).toBeNull()
+    const dir = tempDir()
+    const { db } = openDatabase(join(dir, 'holdfast.db'))
+    const store = new TeamStore(db!)
+    const desktop = new TeamService({ store: () => store, vault: fileVault(dir), hub: new SignalingHub(silentLog), log: silentLog, windowOrigins: ['app://holdfast'] })
+    services.push(desktop)
+    const url = await desktop.windowSignalingUrl()
+    expect(url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/signaling\?token=/)
+    expect(await desktop.windowSignalingUrl()).toBe(url)
+  })
+
   it('keeps the team’s internet servers, gives TURN servers the user name and password, and keeps the password out of the database', async () => {
     const a = device()
     const { team } = await a.service.create('Newsroom')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isOwnHost, isOwnOrigin, tokenMatches } from '../../../src/headless/requestGuards'
+import { isOwnHost, isOwnOrigin, tokenMatches } from '../../../../src/core/rpc/requestGuards'
 
 describe('request guards', () => {
   it('accepts only this server on loopback as Host (no DNS rebinding)', () => {
