@@ -9,6 +9,7 @@ import { PEER_COLOURS, shownPeer, type PeerUser, type ShownPeer } from '../../..
 import { BlobExchange, type BlobPeer } from './blobExchange'
 import type { CatchUp } from './catchUp'
 import { guardPeers } from './peerGuard'
+import { dropStuckConnections } from './stuckConnections'
 
 /** A peer whose data was refused, for the Team view. */
 export interface RefusedPeer {
@@ -30,6 +31,8 @@ interface OpenDoc {
   /** Who is here: names, colours and cursors, shared with the peers in the document's room. */
   awareness: Awareness
   provider: WebrtcProvider | null
+  /** Stops closing the provider's connections that never open. */
+  stopWatch: () => void
 }
 
 /** A document as the window syncs it; `stop()` when it closes. */
@@ -99,10 +102,11 @@ export class TeamSync {
     if (current?.background) current.stop()
     const awareness = new Awareness(target.doc)
     awareness.setLocalStateField('user', this.user)
-    const entry: OpenDoc = { target, awareness, provider: null, background, stop: () => undefined }
+    const entry: OpenDoc = { target, awareness, provider: null, background, stop: () => undefined, stopWatch: () => undefined }
     const stopImageFetch = this.fetchImagesOf(target.doc)
     entry.stop = () => {
       stopImageFetch()
+      entry.stopWatch()
       entry.provider?.destroy()
       entry.provider = null
       awareness.destroy()
@@ -214,6 +218,7 @@ export class TeamSync {
   async refresh(): Promise<void> {
     const generation = ++this.generation
     for (const entry of this.open.values()) {
+      entry.stopWatch()
       entry.provider?.destroy()
       entry.provider = null
     }
@@ -282,6 +287,7 @@ export class TeamSync {
       this.blobs
     )
     entry.provider.on('peers', () => this.changed())
+    entry.stopWatch = dropStuckConnections(entry.provider)
   }
 
   private changed(): void {
