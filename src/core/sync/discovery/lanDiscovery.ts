@@ -26,13 +26,19 @@ export interface LanPeer {
   lastSeen: number
 }
 
-export interface LanDiscoveryOptions {
+/** What every way of finding teammates' apps on the LAN is given (broadcast, mDNS). */
+export interface DiscoveryOptions {
+  /** Derived from the team key: apps of other teams ignore it, and it reveals nothing. */
   tag: string
+  /** This run of the app (random), so an app ignores its own announcements. */
   instanceId: string
   signalingPort: number
   log: Logger
   onPeer(peer: LanPeer): void
   onLost(peer: LanPeer): void
+}
+
+export interface LanDiscoveryOptions extends DiscoveryOptions {
   port?: number
   /** Where announcements go; default every interface's broadcast address (tests keep to loopback). */
   addresses?: () => string[]

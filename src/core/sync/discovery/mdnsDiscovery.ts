@@ -1,8 +1,7 @@
 import type { RemoteInfo } from 'node:dgram'
 import makeMdns, { type MulticastDNS, type ResponsePacket } from 'multicast-dns'
 import { z } from 'zod'
-import type { Logger } from '../../logger'
-import type { LanPeer } from './lanDiscovery'
+import type { DiscoveryOptions, LanPeer } from './lanDiscovery'
 
 /** The DNS-SD service type every Holdfast app publishes its LAN signaling server under. */
 export const MDNS_SERVICE = '_holdfast._tcp.local'
@@ -30,13 +29,7 @@ const SrvSchema = z.object({ port: z.number().int().min(1).max(65_535) })
 /** RFC 6762 §10.1: a record with TTL 0 is a goodbye. */
 const TtlSchema = z.number().int().min(0)
 
-export interface MdnsDiscoveryOptions {
-  tag: string
-  instanceId: string
-  signalingPort: number
-  log: Logger
-  onPeer(peer: LanPeer): void
-  onLost(peer: LanPeer): void
+export interface MdnsDiscoveryOptions extends DiscoveryOptions {
   /** The mDNS port; default 5353 (tests use one of their own, away from the system's responder). */
   port?: number
   /** Tests: forget silent peers sooner (and query more often). */

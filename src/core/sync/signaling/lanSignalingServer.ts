@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http'
 import { WebSocketServer } from 'ws'
+import { closeWebSocketServer } from './closeWebSocketServer'
 import type { SignalingHub } from './signalingHub'
 import { SIGNALING_LIMITS } from './signalingMessages'
 import { attachWebSocket } from './wsSignalingSocket'
@@ -31,12 +32,6 @@ export async function startLanSignalingServer(hub: SignalingHub, port = 0, host 
   const address = http.address()
   return {
     port: typeof address === 'object' && address ? address.port : port,
-    close: () =>
-      new Promise((resolve) => {
-        for (const client of sockets.clients) client.terminate()
-        sockets.close()
-        http.close(() => resolve())
-        http.closeAllConnections()
-      })
+    close: () => closeWebSocketServer(http, sockets)
   }
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { createServer, type Server } from 'node:http'
 import { WebSocketServer } from 'ws'
 import { isOwnHost, tokenMatches } from '../../rpc/requestGuards'
+import { closeWebSocketServer } from './closeWebSocketServer'
 import type { SignalingHub } from './signalingHub'
 import { SIGNALING_LIMITS } from './signalingMessages'
 import { attachWebSocket } from './wsSignalingSocket'
@@ -48,12 +49,6 @@ export async function startLoopbackSignalingServer(hub: SignalingHub, origins: r
   port = typeof address === 'object' && address ? address.port : 0
   return {
     url: `ws://127.0.0.1:${port}${LOOPBACK_SIGNALING_PATH}?token=${token}`,
-    close: () =>
-      new Promise((resolve) => {
-        for (const client of sockets.clients) client.terminate()
-        sockets.close()
-        http.close(() => resolve())
-        http.closeAllConnections()
-      })
+    close: () => closeWebSocketServer(http, sockets)
   }
 }
