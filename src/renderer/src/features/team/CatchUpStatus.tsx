@@ -1,22 +1,18 @@
-import { useEffect, useState } from 'react'
-import { useCore } from '../../app/coreContext'
 import { MAX_BACKGROUND_ROOMS } from '../../lib/sync/catchUp'
+import { sameJson, useSyncValue } from './useSyncValue'
 
 /** How far this device is behind the team's drafts, with a progress bar while it catches up, and its live rooms. */
 export function CatchUpStatus() {
-  const { sync } = useCore()
-  const read = () => ({
-    ...(sync.catchUp?.progress ?? { due: 0, fetched: 0 }),
-    rooms: sync.liveRooms,
-    peers: sync.connectedPeers(),
-    images: sync.blobs.waiting
-  })
-  const [state, setState] = useState(read)
-  useEffect(() => {
-    const timer = setInterval(() => setState(read), 1000)
-    return () => clearInterval(timer)
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- read only uses sync
-  }, [sync])
+  const state = useSyncValue(
+    (sync) => ({
+      ...(sync.catchUp?.progress ?? { due: 0, fetched: 0 }),
+      rooms: sync.liveRooms,
+      peers: sync.connectedPeers(),
+      images: sync.blobs.waiting
+    }),
+    sameJson,
+    []
+  )
   const total = state.due + state.fetched
   return (
     <div className="catch-up">

@@ -1,20 +1,7 @@
-import { useEffect, useState } from 'react'
-import { useCore } from '../../app/coreContext'
 import type { DocSyncState } from '../../lib/sync/teamSync'
+import { useSyncValue } from './useSyncValue'
 
-/** A document's sync state, looked at every second. */
+/** A document's sync state, kept current. */
 export function useDocSyncState(docId: string): DocSyncState {
-  const { sync } = useCore()
-  const [state, setState] = useState<DocSyncState>(() => sync.stateOf(docId))
-  useEffect(() => {
-    const update = (): void => setState(sync.stateOf(docId))
-    update()
-    const timer = setInterval(update, 1000)
-    const unsubscribe = sync.onChange(update)
-    return () => {
-      clearInterval(timer)
-      unsubscribe()
-    }
-  }, [sync, docId])
-  return state
+  return useSyncValue((sync) => sync.stateOf(docId), (a, b) => a === b, [docId])
 }
