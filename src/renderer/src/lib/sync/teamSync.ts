@@ -46,6 +46,12 @@ function randomColour(): string {
   return colour
 }
 
+/** y-webrtc's signaling socket (lib0's WebsocketClient) as used here. */
+interface SignalingSocketEvents {
+  on(event: 'connect', listener: () => void): void
+  off(event: 'connect', listener: () => void): void
+}
+
 /** Where a document stands with the team. */
 export type DocSyncState = 'not shared' | 'offline' | 'no peers' | 'syncing' | 'synced'
 
@@ -287,7 +293,17 @@ export class TeamSync {
       this.blobs
     )
     entry.provider.on('peers', () => this.changed())
-    entry.stopWatch = dropStuckConnections(entry.provider)
+    // The room exists once the password's key is derived, and the signaling socket opens in its own
+    // time: say so at once, not "offline" until the UI next looks.
+    const signaling = entry.provider.signalingConns as unknown as SignalingSocketEvents[]
+    const onSignaling = (): void => this.changed()
+    for (const conn of signaling) conn.on('connect', onSignaling)
+    void entry.provider.key.then(onSignaling)
+    const stopStuck = dropStuckConnections(entry.provider)
+    entry.stopWatch = () => {
+      stopStuck()
+      for (const conn of signaling) conn.off('connect', onSignaling)
+    }
   }
 
   private changed(): void {
