@@ -20,12 +20,19 @@ export function useDraftSession(draftId: string | null): DraftSessionState {
     let session: DocSession | undefined
     let stopSync: (() => void) | undefined
     let cancelled = false
-    DocSession.open(client, draftId, 'draft')
-      .then((s) => {
+    // A draft the background catch-up has open is taken over with its room; any other is opened.
+    const handed = sync.catchUp?.handOver(draftId)
+    const opening = handed
+      ? Promise.resolve(handed)
+      : DocSession.open(client, draftId, 'draft').then((s) => ({ session: s, synced: cancelled ? null : sync.register(draftId, s) }))
+    opening
+      .then(({ session: s, synced }) => {
         session = s
-        if (cancelled) return void s.close()
-        const synced = sync.register(draftId, s)
-        stopSync = synced.stop
+        stopSync = synced?.stop
+        if (cancelled || !synced) {
+          stopSync?.()
+          return void s.close()
+        }
         setOpened({ id: draftId, state: { phase: 'ready', session: s, awareness: synced.awareness } })
       })
       .catch((error: unknown) => {

@@ -184,6 +184,22 @@ export class CatchUp {
       .finally(() => this.confirming.delete(draft.id))
   }
 
+  /**
+   * The user opens a draft this catch-up has in a background room: its session and room are handed
+   * over as they are (same peer, same connections) instead of closing and opening the room again,
+   * which makes the window a new peer that teammates must connect to afresh. Null if none is ready.
+   */
+  handOver(docId: string): { session: DocSession; synced: SyncedDoc } | null {
+    for (const rooms of [this.fetching, this.serving]) {
+      const room = rooms.get(docId)
+      if (!room?.session || !room.synced) continue
+      rooms.delete(docId)
+      this.sync.promote(docId)
+      return { session: room.session, synced: room.synced }
+    }
+    return null
+  }
+
   private wantedByTeammates(): Set<string> {
     const wanted = new Set<string>()
     for (const state of this.sync.statesIn(WORKSPACE_INDEX_ID).values()) {

@@ -156,6 +156,12 @@ export class TeamSync {
     return [...(room?.webrtcConns.values() ?? [])].filter((conn) => conn.connected).map((conn) => conn.peer as BlobPeer)
   }
 
+  /** The user opened a document the catch-up has in a background room: the room stays, now the user's. */
+  promote(docId: string): void {
+    const entry = this.open.get(docId)
+    if (entry) entry.background = false
+  }
+
   /** The open document's session (foreground or background), if the document is open here. */
   targetOf(docId: string): SyncTarget | null {
     return this.open.get(docId)?.target ?? null
