@@ -345,7 +345,8 @@ test.describe('Team sync', () => {
       await expect(draftList(c).getByRole('button', { name: /Before the change/ })).toBeVisible()
       await expect(draftList(c).getByRole('button', { name: /After the change/ })).toHaveCount(0)
       await openTeam(c)
-      await expect(c.getByText(/0 teammate apps found/)).toBeVisible()
+      // An app that went quiet on the broadcast is forgotten after 10 s.
+      await expect(c.getByText(/0 teammate apps found/)).toBeVisible({ timeout: 20_000 })
     } finally {
       await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })))
     }

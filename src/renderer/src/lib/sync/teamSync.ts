@@ -9,7 +9,6 @@ import { PEER_COLOURS, shownPeer, type PeerUser, type ShownPeer } from '../../..
 import { BlobExchange, type BlobPeer } from './blobExchange'
 import type { CatchUp } from './catchUp'
 import { guardPeers } from './peerGuard'
-import { dropStuckConnections } from './stuckConnections'
 
 /** A peer whose data was refused, for the Team view. */
 export interface RefusedPeer {
@@ -31,7 +30,7 @@ interface OpenDoc {
   /** Who is here: names, colours and cursors, shared with the peers in the document's room. */
   awareness: Awareness
   provider: WebrtcProvider | null
-  /** Stops closing the provider's connections that never open. */
+  /** Stops listening to the provider's signaling. */
   stopWatch: () => void
 }
 
@@ -305,9 +304,7 @@ export class TeamSync {
     const onSignaling = (): void => this.changed()
     for (const conn of signaling) conn.on('connect', onSignaling)
     void entry.provider.key.then(onSignaling)
-    const stopStuck = dropStuckConnections(entry.provider)
     entry.stopWatch = () => {
-      stopStuck()
       for (const conn of signaling) conn.off('connect', onSignaling)
     }
   }
