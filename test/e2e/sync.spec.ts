@@ -10,6 +10,7 @@ import { decodeInvite } from '../../src/core/sync/team/inviteCode'
 import { deriveTeamSecrets, roomName } from '../../src/core/sync/team/teamSecrets'
 import { WORKSPACE_INDEX_ID } from '../../src/shared/contracts/docs'
 import { pngImage } from '../support/images'
+import { outsideNamespace } from '../support/loopbackNamespace'
 import { MAX_BACKGROUND_ROOMS } from '../../src/renderer/src/lib/sync/catchUp'
 import { connectToHeadless } from './fixtures/rpcClient'
 import { seedDrafts } from './fixtures/seedDrafts'
@@ -24,11 +25,7 @@ import { expect, test, type HeadlessInstance } from './fixtures/test'
  * core, and the cores find each other by LAN discovery. WebRTC runs for real between the pages,
  * inside the loopback-only network namespace that `npm run test:e2e` enters.
  */
-const NO_NAMESPACE =
-  process.env.HOLDFAST_LOOPBACK_NETNS === '1'
-    ? null
-    : 'WebRTC tests run only inside a loopback-only network namespace; scripts/inLoopbackNetwork.sh could not create one here.'
-if (NO_NAMESPACE) console.log(`Team sync tests skipped: ${NO_NAMESPACE}`)
+const NO_NAMESPACE = outsideNamespace('Team sync tests', 'WebRTC tests')
 test.skip(NO_NAMESPACE !== null, NO_NAMESPACE ?? '')
 
 interface Teammates {

@@ -6,6 +6,7 @@ import { startLanSignalingServer } from '../../../../src/core/sync/signaling/lan
 import { SignalingHub } from '../../../../src/core/sync/signaling/signalingHub'
 import { TeamNetwork } from '../../../../src/core/sync/teamNetwork'
 import { silentLog } from '../../../support/inProcessCore'
+import { outsideNamespace } from '../../../support/loopbackNamespace'
 
 const networks: TeamNetwork[] = []
 afterEach(async () => {
@@ -17,11 +18,7 @@ const DISCOVERY_PORT = 42_000 + Math.floor(Math.random() * 2000)
 /** The same for mDNS, away from any system responder on 5353. */
 const MDNS_PORT = 55_000 + Math.floor(Math.random() * 5000)
 
-const NO_NAMESPACE =
-  process.env.HOLDFAST_LOOPBACK_NETNS === '1'
-    ? null
-    : 'mDNS multicast is tested only inside the loopback-only network namespace that `npm run test:unit` enters (scripts/inLoopbackNetwork.sh); this run is outside it.'
-if (NO_NAMESPACE) console.warn(`Team network test over mDNS skipped: ${NO_NAMESPACE}`)
+const NO_NAMESPACE = outsideNamespace('Team network tests over mDNS', 'mDNS multicast tests')
 
 interface AppOptions {
   signalingServers?: string[]

@@ -31,7 +31,7 @@ interface OpenDoc {
   awareness: Awareness
   provider: WebrtcProvider | null
   /** Stops listening to the provider's signaling. */
-  stopWatch: () => void
+  stopListening: () => void
 }
 
 /** A document as the window syncs it; `stop()` when it closes. */
@@ -107,11 +107,11 @@ export class TeamSync {
     if (current?.background) current.stop()
     const awareness = new Awareness(target.doc)
     awareness.setLocalStateField('user', this.user)
-    const entry: OpenDoc = { target, awareness, provider: null, background, stop: () => undefined, stopWatch: () => undefined }
+    const entry: OpenDoc = { target, awareness, provider: null, background, stop: () => undefined, stopListening: () => undefined }
     const stopImageFetch = this.fetchImagesOf(target.doc)
     entry.stop = () => {
       stopImageFetch()
-      entry.stopWatch()
+      entry.stopListening()
       entry.provider?.destroy()
       entry.provider = null
       awareness.destroy()
@@ -229,7 +229,7 @@ export class TeamSync {
   async refresh(): Promise<void> {
     const generation = ++this.generation
     for (const entry of this.open.values()) {
-      entry.stopWatch()
+      entry.stopListening()
       entry.provider?.destroy()
       entry.provider = null
     }
@@ -304,7 +304,7 @@ export class TeamSync {
     const onSignaling = (): void => this.changed()
     for (const conn of signaling) conn.on('connect', onSignaling)
     void entry.provider.key.then(onSignaling)
-    entry.stopWatch = () => {
+    entry.stopListening = () => {
       for (const conn of signaling) conn.off('connect', onSignaling)
     }
   }

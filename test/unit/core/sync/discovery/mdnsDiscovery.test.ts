@@ -1,15 +1,12 @@
 import { createSocket } from 'node:dgram'
 import makeMdns, { type MulticastDNS, type ResponsePacket } from 'multicast-dns'
 import { afterEach, describe, expect, it } from 'vitest'
+import { outsideNamespace } from '../../../../support/loopbackNamespace'
 import type { LanPeer } from '../../../../../src/core/sync/discovery/lanDiscovery'
 import { MDNS_SERVICE, MdnsDiscovery } from '../../../../../src/core/sync/discovery/mdnsDiscovery'
 import { silentLog } from '../../../../support/inProcessCore'
 
-const NO_NAMESPACE =
-  process.env.HOLDFAST_LOOPBACK_NETNS === '1'
-    ? null
-    : 'mDNS multicast is tested only inside the loopback-only network namespace that `npm run test:unit` enters (scripts/inLoopbackNetwork.sh); this run is outside it.'
-if (NO_NAMESPACE) console.warn(`mDNS discovery tests skipped: ${NO_NAMESPACE}`)
+const NO_NAMESPACE = outsideNamespace('mDNS discovery tests', 'mDNS multicast tests')
 
 /** An mDNS port of this test run's own, away from any system responder and from parallel runs. */
 const MDNS_PORT = 50_000 + Math.floor(Math.random() * 5000)
