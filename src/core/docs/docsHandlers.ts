@@ -1,20 +1,20 @@
 import * as Y from 'yjs'
 import { WORKSPACE_INDEX_ID } from '../../shared/contracts/docs'
 import { applyUpdates } from '../../shared/docs/yjsUpdates'
-import { listDrafts } from '../../shared/workspace/workspaceIndex'
+import { listDocuments } from '../../shared/workspace/workspaceIndex'
 import { implementer, requireStorage } from '../rpc/context'
 import type { DocStore } from './docStore'
 import { DocNotFoundError, InvalidUpdateError } from './docStore'
 
 const docs = implementer.docs.use(requireStorage)
 
-/** Whether the stored workspace index still lists a document (in the drafts list or the trash). */
+/** Whether the stored workspace index still lists a document (among drafts, designs or the trash). */
 function listedInIndex(store: DocStore, docId: string): boolean {
   if (docId === WORKSPACE_INDEX_ID) return true
   if (!store.has(WORKSPACE_INDEX_ID)) return false
   const index = new Y.Doc()
   applyUpdates(index, store.load(WORKSPACE_INDEX_ID).updates)
-  const listed = listDrafts(index).some((draft) => draft.id === docId)
+  const listed = listDocuments(index).some((entry) => entry.id === docId)
   index.destroy()
   return listed
 }

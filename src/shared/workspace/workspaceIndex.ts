@@ -4,8 +4,13 @@ import { textSplice } from '../text/textDiff'
 /** Drafts stay in the trash this long before they are removed for good. */
 export const TRASH_RETENTION_MS = 30 * 24 * 60 * 60 * 1000
 
+/** What a listed document is; entries written before designs existed have no kind and are drafts. */
+export type ListedKind = 'draft' | 'design'
+
+/** A document listed in the index: a draft or a design (both are titled, trashable and synced alike). */
 export interface DraftSummary {
   id: string
+  kind: ListedKind
   title: string
   createdAt: number
   editedAt: number
@@ -19,7 +24,8 @@ export interface DraftSummary {
   localOnly: boolean
 }
 
-// The index document: a map of draft id → entry. Each entry is a Y.Map holding the title as
+// The index document: a map of document id → entry (drafts and designs share it, so the sync
+// catch-up, trash and history treat them alike). Each entry is a Y.Map holding the title as
 // Y.Text (so two people renaming at once merge), and timestamps as plain numbers.
 type Entry = Y.Map<unknown>
 
@@ -44,8 +50,8 @@ function versionOf(entry: Entry, editedAt: number): Uint8Array | null {
   return version.at === editedAt && version.stateVector instanceof Uint8Array ? version.stateVector : null
 }
 
-/** Every draft in the index, malformed entries (from a buggy or hostile peer) skipped. */
-export function listDrafts(index: Y.Doc): DraftSummary[] {
+/** Every document in the index, drafts and designs, malformed entries (from a buggy or hostile peer) skipped. */
+export function listDocuments(index: Y.Doc): DraftSummary[] {
   const list: DraftSummary[] = []
   drafts(index).forEach((entry, id) => {
     if (!(entry instanceof Y.Map)) return
@@ -53,6 +59,7 @@ export function listDrafts(index: Y.Doc): DraftSummary[] {
     const editedAt = numberOf(entry, 'editedAt') ?? createdAt
     list.push({
       id,
+      kind: entry.get('kind') === 'design' ? 'design' : 'draft',
       title: titleOf(entry)?.toJSON() ?? '',
       createdAt,
       editedAt,
@@ -64,22 +71,43 @@ export function listDrafts(index: Y.Doc): DraftSummary[] {
   return list
 }
 
+/** Every draft in the index (designs left out). */
+export function listDrafts(index: Y.Doc): DraftSummary[] {
+  return listDocuments(index).filter((d) => d.kind === 'draft')
+}
+
+/** Documents of a kind not in the trash, most recently edited first. */
+export function activeDocuments(index: Y.Doc, kind: ListedKind): DraftSummary[] {
+  return listDocuments(index)
+    .filter((d) => d.kind === kind && d.trashedAt === null)
+    .sort((a, b) => b.editedAt - a.editedAt)
+}
+
+/** Documents of a kind in the trash, most recently trashed first. */
+export function trashedDocuments(index: Y.Doc, kind: ListedKind): DraftSummary[] {
+  return listDocuments(index)
+    .filter((d) => d.kind === kind && d.trashedAt !== null)
+    .sort((a, b) => (b.trashedAt ?? 0) - (a.trashedAt ?? 0))
+}
+
 /** Drafts not in the trash, most recently edited first. */
 export function activeDrafts(index: Y.Doc): DraftSummary[] {
-  return listDrafts(index)
-    .filter((d) => d.trashedAt === null)
-    .sort((a, b) => b.editedAt - a.editedAt)
+  return activeDocuments(index, 'draft')
 }
 
 /** Drafts in the trash, most recently trashed first. */
 export function trashedDrafts(index: Y.Doc): DraftSummary[] {
-  return listDrafts(index)
-    .filter((d) => d.trashedAt !== null)
-    .sort((a, b) => (b.trashedAt ?? 0) - (a.trashedAt ?? 0))
+  return trashedDocuments(index, 'draft')
 }
 
 export function addDraft(index: Y.Doc, id: string, title: string, now: number): void {
+  addDocument(index, id, 'draft', title, now)
+}
+
+/** Lists a new document of the given kind. */
+export function addDocument(index: Y.Doc, id: string, kind: ListedKind, title: string, now: number): void {
   const entry = new Y.Map<unknown>()
+  if (kind !== 'draft') entry.set('kind', kind)
   entry.set('title', new Y.Text(title))
   entry.set('createdAt', now)
   entry.set('editedAt', now)
@@ -125,9 +153,10 @@ export function restoreDraft(index: Y.Doc, id: string): void {
   drafts(index).get(id)?.delete('trashedAt')
 }
 
-/** Removes drafts that have been in the trash longer than the retention; returns their ids. */
+/** Removes documents that have been in the trash longer than the retention; returns their ids. */
 export function purgeTrash(index: Y.Doc, now: number): string[] {
-  const expired = trashedDrafts(index)
+  const expired = listDocuments(index)
+    .filter((d) => d.trashedAt !== null)
     .filter((d) => now - (d.trashedAt ?? now) > TRASH_RETENTION_MS)
     .map((d) => d.id)
   index.transact(() => {

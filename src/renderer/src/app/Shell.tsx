@@ -4,7 +4,7 @@ import { ThemeSchema } from '../../../shared/contracts/settings'
 import { StartupNotices } from '../features/notices/StartupNotices'
 import { CommandPalette } from '../features/palette/CommandPalette'
 import type { PaletteCommand } from '../features/palette/commands'
-import { SectionView } from '../features/sections/SectionView'
+import { DesignsView } from '../features/designs/DesignsView'
 import { TeamView } from '../features/team/TeamView'
 import { DraftsView } from '../features/drafts/DraftsView'
 import { useWorkspace } from '../features/drafts/useWorkspace'
@@ -33,6 +33,7 @@ export function Shell() {
   const [paletteOpen, setPaletteOpen] = useState(false)
   const [settingsOpen, setSettingsOpen] = useState(false)
   const [selectedDraft, setSelectedDraft] = useState<string | null>(null)
+  const [selectedDesign, setSelectedDesign] = useState<string | null>(null)
   const [wordCount, setWordCount] = useState<number | null>(null)
   const [assistTarget, setAssistTarget] = useState<{ editor: Editor; localOnly: boolean } | null>(null)
   const workspace = useWorkspace()
@@ -96,14 +97,20 @@ export function Shell() {
               onWordCount={setWordCount}
               onAssistTarget={setAssistTarget}
               workspaceLocalOnly={settings.settings.aiLocalOnly}
+              onDesignCreated={(id) => {
+                setSelectedDesign(id)
+                setSection('designs')
+              }}
             />
           ) : (
             <WorkspaceMessage state={workspace} />
           )
         ) : section === 'team' ? (
           <TeamView />
+        ) : workspace.phase === 'ready' ? (
+          <DesignsView index={workspace.index} selectedId={selectedDesign} onSelect={setSelectedDesign} />
         ) : (
-          <SectionView section={section} />
+          <WorkspaceMessage state={workspace} />
         )}
       </main>
       {assistantOpen ? (

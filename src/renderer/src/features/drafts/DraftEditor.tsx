@@ -1,6 +1,5 @@
 import Collaboration from '@tiptap/extension-collaboration'
 import type { Awareness } from 'y-protocols/awareness'
-import * as Y from 'yjs'
 import { Placeholder } from '@tiptap/extensions'
 import { EditorContent, useEditor, type Editor } from '@tiptap/react'
 import { useEffect, useRef, useState, type ChangeEvent } from 'react'
@@ -8,7 +7,6 @@ import { useCore } from '../../app/coreContext'
 import { DRAFT_BODY_FIELD } from '../../../../shared/editor/fields'
 import { draftExtensions } from '../../../../shared/editor/extensions'
 import { countWords } from '../../../../shared/text/wordCount'
-import { touchDraft } from '../../../../shared/workspace/workspaceIndex'
 import type { DocSession } from '../../lib/docSession'
 import { FindHighlight } from '../find/findHighlight'
 import { FindBar } from '../find/FindBar'
@@ -29,9 +27,7 @@ import { SyncBadge } from '../team/SyncBadge'
 import { usePresence } from '../team/usePresence'
 import { createPeerCursors } from './peerCursors'
 import { TitleField } from './TitleField'
-
-/** How often a draft's "last edited" time in the index may change while typing. */
-const TOUCH_INTERVAL_MS = 10_000
+import { useTouchOnEdit } from './useTouchOnEdit'
 
 interface DraftEditorProps {
   index: DocSession
@@ -115,33 +111,7 @@ export function DraftEditor({ index, draft, awareness, onWordCount, onAssistTarg
     addImages.current(files)
   }
 
-  // Keep "last edited" in the index current: at most once per interval, and always after the
-  // last edit (teammates fetch a draft whose "last edited" changed, see lib/sync/catchUp.ts). The
-  // draft's state vector goes with it, so whoever holds that much of the draft knows it is current.
-  useEffect(() => {
-    let last = 0
-    let trailing: ReturnType<typeof setTimeout> | null = null
-    const touch = (): void => {
-      trailing = null
-      last = Date.now()
-      touchDraft(index.doc, draft.docId, last, Y.encodeStateVector(draft.doc))
-    }
-    const onUpdate = (_update: Uint8Array, _origin: unknown, _doc: Y.Doc, transaction: Y.Transaction): void => {
-      // Only this window's own edits: not what storage loaded or a teammate sent.
-      if (!transaction.local) return
-      const since = Date.now() - last
-      if (since >= TOUCH_INTERVAL_MS) touch()
-      else trailing ??= setTimeout(touch, TOUCH_INTERVAL_MS - since)
-    }
-    draft.doc.on('update', onUpdate)
-    return () => {
-      draft.doc.off('update', onUpdate)
-      if (trailing) {
-        clearTimeout(trailing)
-        touch()
-      }
-    }
-  }, [index, draft])
+  useTouchOnEdit(index, draft)
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {

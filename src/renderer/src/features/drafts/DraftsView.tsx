@@ -5,6 +5,7 @@ import { useGlobalShortcuts } from '../../app/useGlobalShortcuts'
 import type { DocSession } from '../../lib/docSession'
 import { describeError } from '../../lib/rpcError'
 import { shortcutLabel } from '../../lib/shortcuts'
+import { DesignFromDraft } from '../designs/DesignFromDraft'
 import { ExportMenu } from '../transfer/ExportMenu'
 import { ImportDraft } from '../transfer/ImportDraft'
 import { createDraft, duplicateDraft, moveToTrash, restoreFromTrash } from './draftActions'
@@ -24,9 +25,11 @@ interface DraftsViewProps {
   onWordCount: (words: number | null) => void
   onAssistTarget: (target: { editor: Editor; localOnly: boolean } | null) => void
   workspaceLocalOnly: boolean
+  /** A design was made from the open draft: show it. */
+  onDesignCreated: (designId: string) => void
 }
 
-export function DraftsView({ index, selectedId, onSelect, onWordCount, onAssistTarget, workspaceLocalOnly }: DraftsViewProps) {
+export function DraftsView({ index, selectedId, onSelect, onWordCount, onAssistTarget, workspaceLocalOnly, onDesignCreated }: DraftsViewProps) {
   const { client } = useCore()
   const { active, trashed } = useDraftLists(index)
   const [filter, setFilter] = useState('')
@@ -122,6 +125,7 @@ export function DraftsView({ index, selectedId, onSelect, onWordCount, onAssistT
           <>
             <div className="draft-actions">
               <ExportMenu index={index} draft={draft.session} />
+              <DesignFromDraft index={index} draft={draft.session} onCreated={onDesignCreated} />
               <button type="button" onClick={() => run(() => duplicateDraft(client, index, draft.session.docId))}>
                 Duplicate
               </button>

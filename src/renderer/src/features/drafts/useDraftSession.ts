@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useCore } from '../../app/coreContext'
 import type { Awareness } from 'y-protocols/awareness'
+import type { ListedKind } from '../../../../shared/workspace/workspaceIndex'
 import { DocSession } from '../../lib/docSession'
 import { describeError } from '../../lib/rpcError'
 
@@ -10,8 +11,11 @@ export type DraftSessionState =
   | { phase: 'failed'; message: string }
   | { phase: 'ready'; session: DocSession; awareness: Awareness }
 
-/** Opens the selected draft's document, and closes it (after its last write) when another is chosen. */
-export function useDraftSession(draftId: string | null): DraftSessionState {
+/**
+ * Opens the selected draft's (or design's) document, and closes it (after its last write) when
+ * another is chosen.
+ */
+export function useDraftSession(draftId: string | null, kind: ListedKind = 'draft'): DraftSessionState {
   const { client, sync } = useCore()
   const [opened, setOpened] = useState<{ id: string; state: DraftSessionState } | null>(null)
 
@@ -24,7 +28,7 @@ export function useDraftSession(draftId: string | null): DraftSessionState {
     const handed = sync.catchUp?.handOver(draftId)
     const opening = handed
       ? Promise.resolve(handed)
-      : DocSession.open(client, draftId, 'draft').then((s) => ({ session: s, synced: cancelled ? null : sync.register(draftId, s) }))
+      : DocSession.open(client, draftId, kind).then((s) => ({ session: s, synced: cancelled ? null : sync.register(draftId, s) }))
     opening
       .then(({ session: s, synced }) => {
         session = s
@@ -47,7 +51,7 @@ export function useDraftSession(draftId: string | null): DraftSessionState {
         .then(() => client.versions.create({ docId: draftId, kind: 'closed' }))
         .catch(() => undefined)
     }
-  }, [client, sync, draftId])
+  }, [client, sync, draftId, kind])
 
   if (!draftId) return { phase: 'none' }
   if (opened?.id !== draftId) return { phase: 'loading' }

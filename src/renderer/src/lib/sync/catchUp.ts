@@ -2,7 +2,7 @@ import * as Y from 'yjs'
 import type { CoreClient } from '../../../../shared/contracts'
 import { WORKSPACE_INDEX_ID } from '../../../../shared/contracts/docs'
 import { holdsStateVector } from '../../../../shared/docs/stateVector'
-import { listDrafts, type DraftSummary } from '../../../../shared/workspace/workspaceIndex'
+import { listDocuments, type DraftSummary } from '../../../../shared/workspace/workspaceIndex'
 import { DocSession } from '../docSession'
 import type { SyncedDoc, TeamSync } from './teamSync'
 
@@ -88,7 +88,7 @@ export class CatchUp {
 
   /** On sharing or joining: every draft here now is this device's own, held as it is. */
   async holdAll(): Promise<void> {
-    const held = listDrafts(this.index).map((draft) => ({ docId: draft.id, marker: draft.editedAt }))
+    const held = listDocuments(this.index).map((draft) => ({ docId: draft.id, marker: draft.editedAt }))
     for (const { docId, marker } of held) this.markers.set(docId, marker)
     if (held.length > 0) await this.client.team.markSynced({ markers: held })
   }
@@ -106,7 +106,7 @@ export class CatchUp {
         if (keys.includes('editedAt') && typeof docId === 'string') touched.add(docId)
       }
     }
-    const entries = new Map(listDrafts(this.index).map((draft) => [draft.id, draft]))
+    const entries = new Map(listDocuments(this.index).map((draft) => [draft.id, draft]))
     this.record([...touched].flatMap((docId) => {
       const draft = entries.get(docId)
       return draft ? [{ docId, marker: draft.editedAt }] : []
@@ -128,7 +128,7 @@ export class CatchUp {
   private tick(): void {
     if (this.stopped || !this.sync.shared) return
     const now = Date.now()
-    const drafts = listDrafts(this.index)
+    const drafts = listDocuments(this.index)
     const due = drafts.filter((draft) => !this.holds(draft))
     this.due = due.length
     for (const draft of due) this.confirmIfHeld(draft)
@@ -261,7 +261,8 @@ export class CatchUp {
   private open(rooms: Map<string, BackgroundRoom>, docId: string, marker: number, serving: boolean): void {
     const room: BackgroundRoom = { session: null, synced: null, startedAt: Date.now(), marker, wantedAt: Date.now() }
     rooms.set(docId, room)
-    DocSession.open(this.client, docId, 'draft')
+    const kind = listDocuments(this.index).find((entry) => entry.id === docId)?.kind ?? 'draft'
+    DocSession.open(this.client, docId, kind)
       .then((session) => {
         room.session = session
         if (this.stopped || rooms.get(docId) !== room || this.sync.openState(docId) !== 'closed') return void session.close()

@@ -1,0 +1,95 @@
+import type Konva from 'konva'
+import { Ellipse, Image, Line, Rect, Text } from 'react-konva'
+import { linearGradientLine } from '../../../../shared/design/svgExport'
+import type { Background, Canvas, Layer } from '../../../../shared/design/types'
+
+export function BackgroundNode({ canvas, background }: { canvas: Canvas; background: Background }) {
+  if (background.kind === 'solid') return <Rect name="background" width={canvas.width} height={canvas.height} fill={background.color} listening={false} />
+  // The same line as the SVG export's, so both draw the gradient alike.
+  const { x1, y1, x2, y2 } = linearGradientLine(background.angle, canvas.width, canvas.height)
+  return (
+    <Rect
+      name="background"
+      width={canvas.width}
+      height={canvas.height}
+      fillLinearGradientStartPoint={{ x: x1, y: y1 }}
+      fillLinearGradientEndPoint={{ x: x2, y: y2 }}
+      fillLinearGradientColorStops={[0, background.from, 1, background.to]}
+      listening={false}
+    />
+  )
+}
+
+interface LayerNodeProps {
+  layer: Layer
+  image: HTMLImageElement | undefined
+  /** Events and dragging, for the editor; the export draws the same nodes without them. */
+  interactive?: {
+    draggable: boolean
+    onPointerDown: (event: Konva.KonvaEventObject<PointerEvent>) => void
+    onDragStart: (event: Konva.KonvaEventObject<DragEvent>) => void
+    onDragMove: (event: Konva.KonvaEventObject<DragEvent>) => void
+    onDragEnd: (event: Konva.KonvaEventObject<DragEvent>) => void
+    onTransformEnd: (event: Konva.KonvaEventObject<Event>) => void
+  }
+}
+
+/** One layer as a Konva node, its id as the node's id (the transformer and the drag find it by that). */
+export function LayerNode({ layer, image, interactive }: LayerNodeProps) {
+  const common = {
+    id: layer.id,
+    name: 'layer',
+    x: layer.x,
+    y: layer.y,
+    rotation: layer.rotation,
+    opacity: layer.opacity,
+    listening: interactive !== undefined,
+    ...interactive
+  }
+  switch (layer.type) {
+    case 'text':
+      return (
+        <Text
+          {...common}
+          width={layer.width}
+          height={layer.height}
+          text={layer.text}
+          fontFamily={layer.fontFamily}
+          fontSize={layer.fontSize}
+          fontStyle={layer.fontWeight === 700 ? 'bold' : 'normal'}
+          fill={layer.fill}
+          align={layer.align}
+          lineHeight={layer.lineHeight}
+          wrap="word"
+        />
+      )
+    case 'image':
+      // A missing image (not fetched yet) is drawn as a placeholder box of its size.
+      return image ? (
+        <Image {...common} image={image} width={layer.width} height={layer.height} />
+      ) : (
+        <Rect {...common} width={layer.width} height={layer.height} fill="#d9d9d9" stroke="#8a8a8a" strokeWidth={2} dash={[12, 8]} />
+      )
+    case 'shape':
+      if (layer.shape === 'rect') {
+        return <Rect {...common} width={layer.width} height={layer.height} fill={layer.fill} stroke={layer.stroke} strokeWidth={layer.strokeWidth} strokeEnabled={layer.strokeWidth > 0} cornerRadius={layer.cornerRadius} />
+      }
+      if (layer.shape === 'ellipse') {
+        // Konva centres ellipses on (x, y); the model's box starts at the top-left corner.
+        return (
+          <Ellipse
+            {...common}
+            radiusX={layer.width / 2}
+            radiusY={layer.height / 2}
+            offsetX={-layer.width / 2}
+            offsetY={-layer.height / 2}
+            fill={layer.fill}
+            stroke={layer.stroke}
+            strokeWidth={layer.strokeWidth}
+            strokeEnabled={layer.strokeWidth > 0}
+          />
+        )
+      }
+      return <Line {...common} points={[0, 0, layer.width, layer.height]} stroke={layer.stroke} strokeWidth={Math.max(1, layer.strokeWidth)} hitStrokeWidth={Math.max(12, layer.strokeWidth)} lineCap="round" />
+  }
+}

@@ -1,0 +1,46 @@
+import { useState } from 'react'
+import type { DocSession } from '../../lib/docSession'
+import { DesignEditor } from './DesignEditor'
+import { DesignHistory } from './DesignHistory'
+import { useDesign } from './useDesign'
+
+interface DesignPaneProps {
+  index: DocSession
+  session: DocSession
+  title: string
+  onDuplicate: () => void
+  onTrash: () => void
+}
+
+/** An open design: its actions, and the editor, or what to do when the design cannot be read. */
+export function DesignPane({ index, session, title, onDuplicate, onTrash }: DesignPaneProps) {
+  const design = useDesign(session.doc)
+  const [historyOpen, setHistoryOpen] = useState(false)
+  return (
+    <>
+      <div className="draft-actions">
+        <button type="button" onClick={() => setHistoryOpen(true)}>
+          History
+        </button>
+        <button type="button" onClick={onDuplicate}>
+          Duplicate
+        </button>
+        <button type="button" onClick={onTrash}>
+          Move to trash
+        </button>
+      </div>
+      {design ? (
+        <DesignEditor index={index} session={session} design={design} title={title} />
+      ) : (
+        <div role="alert" className="design-damaged">
+          <p>This design cannot be shown: its canvas settings are damaged (possibly by a faulty app on a teammate&apos;s computer). Nothing has been deleted.</p>
+          <p>Restore an earlier version to continue working on it.</p>
+          <button type="button" className="primary" onClick={() => setHistoryOpen(true)}>
+            Restore a version
+          </button>
+        </div>
+      )}
+      <DesignHistory open={historyOpen} onClose={() => setHistoryOpen(false)} session={session} />
+    </>
+  )
+}

@@ -1,0 +1,166 @@
+import type Konva from 'konva'
+import { useEffect, useRef, useState, type RefObject } from 'react'
+import { Layer as KonvaLayer, Line, Stage, Transformer } from 'react-konva'
+import { layerBounds, unionOfBoxes } from '../../../../shared/design/layerBounds'
+import type { LayerPatch } from '../../../../shared/design/designDoc'
+import { snapBox, type Guide } from '../../../../shared/design/snapping'
+import type { Design, Layer } from '../../../../shared/design/types'
+import { BackgroundNode, LayerNode } from './DesignNodes'
+
+/** How close (in screen pixels) a dragged layer's edge or centre must come to a guide to snap. */
+const SNAP_SCREEN_PX = 6
+
+interface DesignStageProps {
+  design: Design
+  images: ReadonlyMap<string, HTMLImageElement>
+  selected: ReadonlySet<string>
+  onSelect: (id: string | null, additive: boolean) => void
+  onChange: (patches: LayerPatch[]) => void
+  /** A drag or transform begins or ends: one undo step each. */
+  onGesture: () => void
+  stageRef: RefObject<Konva.Stage | null>
+}
+
+interface DragStart {
+  id: string
+  origins: Map<string, { x: number; y: number }>
+  others: Layer[]
+}
+
+/** The canvas, scaled to fit its pane, with selection handles, dragging and snapping guides. */
+export function DesignStage({ design, images, selected, onSelect, onChange, onGesture, stageRef }: DesignStageProps) {
+  const { canvas, layers } = design
+  const frame = useRef<HTMLDivElement>(null)
+  const transformer = useRef<Konva.Transformer>(null)
+  const drag = useRef<DragStart | null>(null)
+  const [available, setAvailable] = useState({ width: 800, height: 600 })
+  const [guides, setGuides] = useState<Guide[]>([])
+
+  useEffect(() => {
+    const element = frame.current
+    if (!element) return
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setAvailable({ width: entry.contentRect.width, height: entry.contentRect.height })
+    })
+    observer.observe(element)
+    return () => observer.disconnect()
+  }, [])
+
+  const scale = Math.min(1, Math.max(0.05, Math.min(available.width / canvas.width, available.height / canvas.height)))
+
+  // The handles go on the selected layers that are not locked.
+  const selectedKey = [...selected].sort().join(',')
+  useEffect(() => {
+    const stage = stageRef.current
+    const handles = transformer.current
+    if (!stage || !handles) return
+    const nodes = layers
+      .filter((layer) => selected.has(layer.id) && !layer.locked)
+      .flatMap((layer) => {
+        const node = stage.findOne(`#${CSS.escape(layer.id)}`)
+        return node ? [node] : []
+      })
+    handles.nodes(nodes)
+    handles.getLayer()?.batchDraw()
+    // The layers array changes on every edit; only the selection and the set of layers matter here.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selectedKey, layers.length, stageRef])
+
+  const onDragStart = (event: Konva.KonvaEventObject<DragEvent>): void => {
+    onGesture()
+    const id = event.target.id()
+    const moving = selected.has(id) ? selected : new Set([id])
+    drag.current = {
+      id,
+      origins: new Map(layers.filter((l) => moving.has(l.id)).map((l) => [l.id, { x: l.x, y: l.y }])),
+      others: layers.filter((l) => !moving.has(l.id))
+    }
+  }
+
+  const onDragMove = (event: Konva.KonvaEventObject<DragEvent>): void => {
+    const start = drag.current
+    const origin = start?.origins.get(event.target.id())
+    if (!start || !origin) return
+    let dx = event.target.x() - origin.x
+    let dy = event.target.y() - origin.y
+    const moved = layers.filter((l) => start.origins.has(l.id)).map((l) => {
+      const from = start.origins.get(l.id) ?? l
+      return layerBounds({ ...l, x: from.x + dx, y: from.y + dy })
+    })
+    const snap = snapBox(unionOfBoxes(moved), canvas, start.others, SNAP_SCREEN_PX / scale)
+    dx += snap.dx
+    dy += snap.dy
+    setGuides(snap.guides)
+    event.target.position({ x: origin.x + dx, y: origin.y + dy })
+    onChange([...start.origins].map(([id, from]) => ({ id, changes: { x: round(from.x + dx), y: round(from.y + dy) } })))
+  }
+
+  const onDragEnd = (): void => {
+    drag.current = null
+    setGuides([])
+    onGesture()
+  }
+
+  const onTransformEnd = (event: Konva.KonvaEventObject<Event>): void => {
+    const node = event.target
+    const layer = layers.find((l) => l.id === node.id())
+    if (!layer) return
+    const width = Math.max(1, layer.width * node.scaleX())
+    const height = layer.type === 'shape' && layer.shape === 'line' ? layer.height * node.scaleY() : Math.max(1, layer.height * node.scaleY())
+    node.scale({ x: 1, y: 1 })
+    onChange([{ id: layer.id, changes: { x: round(node.x()), y: round(node.y()), width: round(width), height: round(height), rotation: round(node.rotation()) } }])
+  }
+
+  return (
+    <div ref={frame} className="design-stage-frame">
+      <Stage
+        ref={stageRef}
+        className="design-stage"
+        width={Math.round(canvas.width * scale)}
+        height={Math.round(canvas.height * scale)}
+        scaleX={scale}
+        scaleY={scale}
+        onPointerDown={(event) => {
+          // A press on the background (or outside every layer) clears the selection.
+          if (event.target === event.target.getStage() || event.target.name() === 'background') onSelect(null, false)
+        }}
+      >
+        <KonvaLayer>
+          <BackgroundNode canvas={canvas} background={canvas.background} />
+          {layers.map((layer) => (
+            <LayerNode
+              key={layer.id}
+              layer={layer}
+              image={layer.type === 'image' ? images.get(layer.blobHash) : undefined}
+              interactive={{
+                draggable: !layer.locked,
+                onPointerDown: (event) => onSelect(layer.id, event.evt.shiftKey || event.evt.metaKey || event.evt.ctrlKey),
+                onDragStart,
+                onDragMove,
+                onDragEnd,
+                onTransformEnd
+              }}
+            />
+          ))}
+        </KonvaLayer>
+        <KonvaLayer name="overlay">
+          {guides.map((guide) => (
+            <Line
+              key={`${guide.orientation}-${guide.position}`}
+              points={guide.orientation === 'vertical' ? [guide.position, 0, guide.position, canvas.height] : [0, guide.position, canvas.width, guide.position]}
+              stroke="#e5369a"
+              strokeWidth={1 / scale}
+              dash={[6 / scale, 4 / scale]}
+              listening={false}
+            />
+          ))}
+          <Transformer ref={transformer} rotateEnabled keepRatio={false} ignoreStroke flipEnabled={false} onTransformStart={onGesture} onTransformEnd={onGesture} />
+        </KonvaLayer>
+      </Stage>
+    </div>
+  )
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100
+}

@@ -1,0 +1,79 @@
+import { useState } from 'react'
+import { fallbackMoodPalette, paletteFromPixels } from '../../../../shared/design/palette'
+import type { Color, Design, ImageLayer } from '../../../../shared/design/types'
+
+interface PalettePanelProps {
+  design: Design
+  image: { layer: ImageLayer; element: HTMLImageElement } | null
+  onApply: (colors: Color[]) => void
+}
+
+/** The pixels of an image, scaled down (a palette needs no more), for colour quantisation. */
+function pixelsOf(element: HTMLImageElement): Uint8ClampedArray {
+  const side = 128
+  const ratio = Math.min(1, side / Math.max(element.naturalWidth, element.naturalHeight))
+  const canvas = document.createElement('canvas')
+  canvas.width = Math.max(1, Math.round(element.naturalWidth * ratio))
+  canvas.height = Math.max(1, Math.round(element.naturalHeight * ratio))
+  const context = canvas.getContext('2d')
+  if (!context) throw new Error('This window cannot read images.')
+  context.drawImage(element, 0, 0, canvas.width, canvas.height)
+  return context.getImageData(0, 0, canvas.width, canvas.height).data
+}
+
+/** Palettes from a mood description or from the selected image, applied to background, text and shapes. */
+export function PalettePanel({ design, image, onApply }: PalettePanelProps) {
+  const [mood, setMood] = useState('')
+  const [palette, setPalette] = useState<{ colors: Color[]; source: string } | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const fromImage = (): void => {
+    if (!image) return
+    try {
+      setPalette({ colors: paletteFromPixels(pixelsOf(image.element)), source: `from “${image.layer.name}”` })
+      setError(null)
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e))
+    }
+  }
+  return (
+    <section className="palette-panel" aria-labelledby="palette-heading">
+      <h2 id="palette-heading">Palette</h2>
+      <form
+        className="palette-mood"
+        onSubmit={(event) => {
+          event.preventDefault()
+          if (mood.trim()) setPalette({ colors: fallbackMoodPalette(mood.trim()), source: `for “${mood.trim()}” (colour rules, no model)` })
+        }}
+      >
+        <input aria-label="Mood" placeholder="calm, bold, autumn…" value={mood} maxLength={200} onChange={(e) => setMood(e.target.value)} />
+        <button type="submit" disabled={!mood.trim()}>
+          Suggest palette
+        </button>
+      </form>
+      {image ? (
+        <button type="button" onClick={fromImage}>
+          Palette from image
+        </button>
+      ) : null}
+      {error ? (
+        <p role="alert" className="inline-error">
+          {error}
+        </p>
+      ) : null}
+      {palette ? (
+        <div className="palette-result">
+          <ul className="swatches" aria-label={`Palette ${palette.source}`}>
+            {palette.colors.map((color) => (
+              <li key={color} className="swatch" style={{ background: color }} title={color}>
+                <span className="visually-hidden">{color}</span>
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => onApply(palette.colors)} disabled={design.layers.length === 0 && design.canvas.background.kind !== 'solid'}>
+            Apply palette
+          </button>
+        </div>
+      ) : null}
+    </section>
+  )
+}

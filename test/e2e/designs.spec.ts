@@ -1,0 +1,157 @@
+import { existsSync } from 'node:fs'
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import * as Y from 'yjs'
+import { WORKSPACE_INDEX_ID } from '../../src/shared/contracts/docs'
+import { applyUpdates } from '../../src/shared/docs/yjsUpdates'
+import { listDocuments } from '../../src/shared/workspace/workspaceIndex'
+import { connectToHeadless } from './fixtures/rpcClient'
+import { expect, test } from './fixtures/test'
+import { decodePng, designCanvas, differingPixels, exportFile, inspector, layerList, newDesign, openDesigns, setColour, setNumber } from './fixtures/designs'
+
+const REFERENCE = join(import.meta.dirname, 'reference/design-instagram-post.png')
+
+test.describe('designs', () => {
+  test('a design built through the UI exports at its exact size and matches the reference image', async ({ page, holdfast }) => {
+    await openDesigns(page, holdfast.url)
+    await newDesign(page, 'Instagram post')
+    await setColour(page, 'Background colour', '#1d3557')
+
+    await page.getByRole('button', { name: 'Add rectangle' }).click()
+    await setNumber(page, 'X', 90)
+    await setNumber(page, 'Y', 640)
+    await setNumber(page, 'Width', 900)
+    await setNumber(page, 'Height', 300)
+    await setNumber(page, 'Corner radius', 24)
+    await setColour(page, 'Fill', '#e63946')
+
+    await page.getByRole('button', { name: 'Add text' }).click()
+    await inspector(page).getByRole('textbox', { name: 'Text', exact: true }).fill('Spring sale\nThis weekend only')
+    await setNumber(page, 'X', 90)
+    await setNumber(page, 'Y', 160)
+    await setNumber(page, 'Width', 900)
+    await setNumber(page, 'Height', 300)
+    await setNumber(page, 'Font size', 96)
+    await setColour(page, 'Text colour', '#f1faee')
+    await expect(layerList(page).getByRole('button')).toHaveCount(2)
+
+    const png = await exportFile(page, 'Export PNG')
+    expect(png.name).toBe('design-1080x1080.png')
+    const image = decodePng(png.bytes)
+    expect([image.width, image.height]).toEqual([1080, 1080])
+    if (!existsSync(REFERENCE) || process.env.UPDATE_REFERENCE === '1') {
+      await writeFile(REFERENCE, png.bytes)
+      test.info().annotations.push({ type: 'reference', description: `written to ${REFERENCE}` })
+    }
+    const reference = decodePng(await readFile(REFERENCE))
+    expect(differingPixels(image, reference, 48)).toBeLessThan(0.005)
+
+    const double = decodePng((await exportFile(page, 'Export PNG 2×')).bytes)
+    expect([double.width, double.height]).toEqual([2160, 2160])
+
+    const jpeg = await exportFile(page, 'Export JPEG')
+    expect(jpeg.name).toBe('design-1080x1080.jpg')
+    expect([...jpeg.bytes.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff])
+
+    const svg = await exportFile(page, 'Export SVG')
+    const text = svg.bytes.toString('utf8')
+    expect(text).toContain('width="1080"')
+    expect(text).toContain('Spring sale')
+    expect(text).toContain('#e63946')
+    await page.screenshot({ path: test.info().outputPath('design.png') })
+  })
+})
+
+test.describe('design editing', () => {
+  test('a dragged layer snaps to the canvas edge; undo, redo, delete, duplicate and lock work from the keyboard', async ({ page, holdfast }) => {
+    await openDesigns(page, holdfast.url)
+    await newDesign(page, 'Instagram post')
+    await page.getByRole('button', { name: 'Add rectangle' }).click()
+    const x = inspector(page).getByRole('spinbutton', { name: 'X', exact: true })
+    await expect(x).toHaveValue('405')
+
+    // Drag the rectangle left until its edge is a few pixels from the canvas's: it snaps onto it.
+    const stage = await designCanvas(page).locator('canvas').first().boundingBox()
+    if (!stage) throw new Error('no canvas on screen')
+    const scale = stage.width / 1080
+    const from = { x: stage.x + 540 * scale, y: stage.y + 540 * scale }
+    await page.mouse.move(from.x, from.y)
+    await page.mouse.down()
+    for (let step = 1; step <= 10; step++) await page.mouse.move(from.x - (398 * scale * step) / 10, from.y + 2 * scale)
+    await page.mouse.up()
+    await expect(x).toHaveValue('0')
+    await expect(inspector(page).getByRole('spinbutton', { name: 'Y', exact: true })).toHaveValue('405')
+
+    await designCanvas(page).focus()
+    await page.keyboard.press('Control+z')
+    await expect(x).toHaveValue('405')
+    await page.keyboard.press('Control+Shift+z')
+    await expect(x).toHaveValue('0')
+    await page.keyboard.press('ArrowRight')
+    await expect(x).toHaveValue('1')
+    await page.keyboard.press('Shift+ArrowRight')
+    await expect(x).toHaveValue('11')
+
+    await page.keyboard.press('Control+d')
+    await expect(layerList(page).getByRole('button')).toHaveCount(2)
+    await page.keyboard.press('Delete')
+    await expect(layerList(page).getByRole('button')).toHaveCount(1)
+    await page.keyboard.press('Control+z')
+    await expect(layerList(page).getByRole('button')).toHaveCount(2)
+
+    await layerList(page).getByRole('button', { name: /^Rectangle Shape/ }).click()
+    await page.getByRole('toolbar', { name: 'Arrange' }).getByRole('button', { name: 'Lock' }).click()
+    await expect(page.getByRole('button', { name: 'Delete layer' })).toBeDisabled()
+    await designCanvas(page).focus()
+    await page.keyboard.press('Delete')
+    await expect(layerList(page).getByRole('button')).toHaveCount(2)
+  })
+
+  test('an image that cannot be read gets a clear error and adds nothing', async ({ page, holdfast }) => {
+    await openDesigns(page, holdfast.url)
+    await newDesign(page, 'Instagram post')
+    await page.getByLabel('Image file').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from('not really a picture') })
+    await expect(page.getByRole('alert')).toContainText('“photo.png” could not be read as an image')
+    await expect(layerList(page).getByRole('button')).toHaveCount(0)
+  })
+})
+
+test.describe('damaged designs', () => {
+  test('a design whose canvas a faulty peer damaged does not crash the editor, and a version restores it', async ({ page, holdfast }) => {
+    await openDesigns(page, holdfast.url)
+    await newDesign(page, 'Instagram post')
+    await page.getByRole('button', { name: 'Add ellipse' }).click()
+    await expect(page.locator('.save-status')).toHaveText('Saved')
+    await page.getByRole('button', { name: 'History' }).click()
+    const history = page.getByRole('dialog', { name: 'Design history' })
+    await history.getByRole('textbox', { name: 'Version name' }).fill('With the ellipse')
+    await history.getByRole('button', { name: 'Save version' }).click()
+    await expect(history.getByRole('list', { name: 'Versions' })).toContainText('With the ellipse')
+    await history.getByRole('button', { name: 'Close design history' }).click()
+
+    // What a buggy teammate's app might send: a canvas width that is not a number.
+    const { client, close } = await connectToHeadless(holdfast.url)
+    try {
+      const index = new Y.Doc()
+      applyUpdates(index, (await client.docs.load({ docId: WORKSPACE_INDEX_ID })).updates)
+      const [design] = listDocuments(index).filter((entry) => entry.kind === 'design')
+      if (!design) throw new Error('the design is not listed')
+      const doc = new Y.Doc()
+      applyUpdates(doc, (await client.docs.load({ docId: design.id })).updates)
+      const before = Y.encodeStateVector(doc)
+      doc.getMap('canvas').set('width', 'very wide')
+      await client.docs.append({ docId: design.id, updates: [Y.encodeStateAsUpdate(doc, before)] })
+    } finally {
+      close()
+    }
+
+    await page.reload()
+    await openDesigns(page, holdfast.url)
+    await page.getByRole('list', { name: 'Designs' }).getByRole('button').first().click()
+    await expect(page.getByRole('alert')).toContainText('This design cannot be shown: its canvas settings are damaged')
+    await page.getByRole('button', { name: 'Restore a version' }).click()
+    await history.getByRole('button', { name: /^Restore With the ellipse/ }).click()
+    await expect(designCanvas(page).locator('canvas').first()).toBeVisible()
+    await expect(layerList(page).getByRole('button', { name: /^Ellipse/ })).toBeVisible()
+  })
+})
