@@ -12,6 +12,7 @@ import { WORKSPACE_INDEX_ID } from '../../src/shared/contracts/docs'
 import { pngImage } from '../support/images'
 import { outsideNamespace } from '../support/loopbackNamespace'
 import { MAX_BACKGROUND_ROOMS } from '../../src/renderer/src/lib/sync/catchUp'
+import { inspector, layerList, newDesign } from './fixtures/designs'
 import { connectToHeadless } from './fixtures/rpcClient'
 import { seedDrafts } from './fixtures/seedDrafts'
 import { StockPeer } from './fixtures/stockPeer'
@@ -204,6 +205,41 @@ test.describe('Team sync', () => {
       await openDrafts(b, restarted.url)
       await chooseDraft(b, 'Shared plan')
       await expect(draftText(b)).toHaveText(converged)
+    })
+  })
+
+  test('two teammates editing one design see each other’s changes and selections', async ({ launchHeadless, newContext }) => {
+    test.setTimeout(120_000)
+    await withTeammates(launchHeadless, newContext, async ({ a, b, coreA, coreB }) => {
+      await openDrafts(a, coreA.url)
+      const code = await createTeamAndInvite(a)
+      await a.getByRole('textbox', { name: 'Your name (shown to teammates)' }).fill('Ana')
+      await a.getByRole('textbox', { name: 'Your name (shown to teammates)' }).blur()
+      await openDrafts(b, coreB.url)
+      await joinTeam(b, code)
+      await expect(syncStatus(b)).toHaveText('Sync: 1 peer', { timeout: 20_000 })
+
+      await a.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Designs' }).click()
+      await newDesign(a, 'Instagram post')
+      await a.getByRole('button', { name: 'Add rectangle' }).click()
+      await expect(layerList(a).getByRole('button')).toHaveCount(1)
+
+      await b.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Designs' }).click()
+      await b.getByRole('list', { name: 'Designs' }).getByRole('button').first().click()
+      await expect(layerList(b).getByRole('button', { name: /^Rectangle/ })).toBeVisible()
+      await expect(b.getByLabel('Design sync')).toHaveText('Synced')
+
+      // A's selection shows on B's layers list with A's name; B moves the layer and A sees it move.
+      await expect(layerList(b).getByText('selected by Ana')).toBeVisible()
+      await layerList(b).getByRole('button', { name: /^Rectangle/ }).click()
+      await inspector(b).getByRole('spinbutton', { name: 'X', exact: true }).fill('120')
+      await expect(inspector(a).getByRole('spinbutton', { name: 'X', exact: true })).toHaveValue('120')
+      await expect(layerList(a).getByText(/^selected by /)).toBeVisible()
+
+      // Both add a layer at the same moment: both are kept on both sides.
+      await Promise.all([a.getByRole('button', { name: 'Add text' }).click(), b.getByRole('button', { name: 'Add ellipse' }).click()])
+      await expect(layerList(a).getByRole('button')).toHaveCount(3)
+      await expect(layerList(b).getByRole('button')).toHaveCount(3)
     })
   })
 

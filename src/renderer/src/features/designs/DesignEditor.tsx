@@ -1,5 +1,6 @@
 import type Konva from 'konva'
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import type { Awareness } from 'y-protocols/awareness'
 import { paletteChanges } from '../../../../shared/design/applyPalette'
 import { setCanvas, updateLayers } from '../../../../shared/design/designDoc'
 import { topZ } from '../../../../shared/design/arrange'
@@ -11,7 +12,9 @@ import { isModKey } from '../../lib/shortcuts'
 import { SaveStatus } from '../drafts/SaveStatus'
 import { TitleField } from '../drafts/TitleField'
 import { useTouchOnEdit } from '../drafts/useTouchOnEdit'
+import { PresenceList } from '../team/PresenceList'
 import { SyncBadge } from '../team/SyncBadge'
+import { usePresence } from '../team/usePresence'
 import { storeImageFiles } from './addImageFiles'
 import { ArrangeBar } from './ArrangeBar'
 import { CanvasProperties } from './CanvasProperties'
@@ -27,10 +30,12 @@ import { PalettePanel } from './PalettePanel'
 import { designCommands } from './useDesignCommands'
 import { useDesignUndo } from './useDesignUndo'
 import { useLayerImages } from './useLayerImages'
+import { usePeerSelections } from './usePeerSelections'
 
 interface DesignEditorProps {
   index: DocSession
   session: DocSession
+  awareness: Awareness
   design: Design
   title: string
 }
@@ -43,7 +48,7 @@ function inField(event: { target: EventTarget }): boolean {
 }
 
 /** A design open for editing: canvas, tools, layers, properties and export. */
-export function DesignEditor({ index, session, design, title }: DesignEditorProps) {
+export function DesignEditor({ index, session, awareness, design, title }: DesignEditorProps) {
   const { client } = useCore()
   const doc = session.doc
   const stage = useRef<Konva.Stage>(null)
@@ -59,9 +64,11 @@ export function DesignEditor({ index, session, design, title }: DesignEditorProp
   }, [])
 
   // Layers a teammate deleted (or an undo removed) leave the selection.
-  const present = new Set(design.layers.map((layer) => layer.id))
-  const selection = new Set([...selected].filter((id) => present.has(id)))
+  const layerIds = new Set(design.layers.map((layer) => layer.id))
+  const selection = new Set([...selected].filter((id) => layerIds.has(id)))
   const chosen = design.layers.filter((layer) => selection.has(layer.id))
+  const peers = usePeerSelections(awareness, [...selection].sort())
+  const present = usePresence(session.docId)
   const commands = designCommands(doc, design, selection, setSelected, undo.stopCapturing)
 
   const addImages = (files: File[]): void => {
@@ -109,6 +116,7 @@ export function DesignEditor({ index, session, design, title }: DesignEditorProp
         <TitleField index={index} draftId={session.docId} />
         <SaveStatus sessions={[session, index]} />
         <SyncBadge docId={session.docId} label="Design sync" />
+        <PresenceList peers={present} label="Also in this design" />
       </div>
       <DesignToolbar
         undo={undo}
@@ -138,6 +146,7 @@ export function DesignEditor({ index, session, design, title }: DesignEditorProp
             design={design}
             images={images}
             selected={selection}
+            peers={peers}
             onSelect={commands.pick}
             onChange={(patches) => updateLayers(doc, patches)}
             onGesture={undo.stopCapturing}
@@ -152,7 +161,7 @@ export function DesignEditor({ index, session, design, title }: DesignEditorProp
           ) : (
             <p className="field-note">{chosen.length} layers selected</p>
           )}
-          <LayerList layers={design.layers} selected={selection} onPick={commands.pick} />
+          <LayerList layers={design.layers} selected={selection} peers={peers} onPick={commands.pick} />
           <DesignChecks
             design={design}
             onPick={(id) => commands.pick(id, false)}

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import type { Awareness } from 'y-protocols/awareness'
 import type { DocSession } from '../../lib/docSession'
 import { DesignEditor } from './DesignEditor'
 import { DesignHistory } from './DesignHistory'
@@ -7,13 +8,14 @@ import { useDesign } from './useDesign'
 interface DesignPaneProps {
   index: DocSession
   session: DocSession
+  awareness: Awareness
   title: string
   onDuplicate: () => void
   onTrash: () => void
 }
 
 /** An open design: its actions, and the editor, or what to do when the design cannot be read. */
-export function DesignPane({ index, session, title, onDuplicate, onTrash }: DesignPaneProps) {
+export function DesignPane({ index, session, awareness, title, onDuplicate, onTrash }: DesignPaneProps) {
   const design = useDesign(session.doc)
   const [historyOpen, setHistoryOpen] = useState(false)
   return (
@@ -30,7 +32,7 @@ export function DesignPane({ index, session, title, onDuplicate, onTrash }: Desi
         </button>
       </div>
       {design ? (
-        <DesignEditor index={index} session={session} design={design} title={title} />
+        <DesignEditor index={index} session={session} awareness={awareness} design={design} title={title} />
       ) : (
         <div role="alert" className="design-damaged">
           <p>This design cannot be shown: its canvas settings are damaged (possibly by a faulty app on a teammate&apos;s computer). Nothing has been deleted.</p>

@@ -1,8 +1,10 @@
 import type Konva from 'konva'
-import { useEffect, useRef, useState, type RefObject } from 'react'
-import { Layer as KonvaLayer, Line, Stage, Transformer } from 'react-konva'
+import { Fragment, useEffect, useRef, useState, type RefObject } from 'react'
+import { Layer as KonvaLayer, Line, Rect, Stage, Text, Transformer } from 'react-konva'
 import { layerBounds, unionOfBoxes } from '../../../../shared/design/layerBounds'
 import type { LayerPatch } from '../../../../shared/design/designDoc'
+import type { PeerSelection } from '../../../../shared/design/peerSelections'
+import { PEER_COLOURS } from '../../../../shared/sync/presence'
 import { snapBox, type Guide } from '../../../../shared/design/snapping'
 import type { Design, Layer } from '../../../../shared/design/types'
 import { BackgroundNode, LayerNode } from './DesignNodes'
@@ -14,6 +16,8 @@ interface DesignStageProps {
   design: Design
   images: ReadonlyMap<string, HTMLImageElement>
   selected: ReadonlySet<string>
+  /** Teammates' selections, outlined in their colours with their names. */
+  peers: readonly PeerSelection[]
   onSelect: (id: string | null, additive: boolean) => void
   onChange: (patches: LayerPatch[]) => void
   /** A drag or transform begins or ends: one undo step each. */
@@ -28,7 +32,7 @@ interface DragStart {
 }
 
 /** The canvas, scaled to fit its pane, with selection handles, dragging and snapping guides. */
-export function DesignStage({ design, images, selected, onSelect, onChange, onGesture, stageRef }: DesignStageProps) {
+export function DesignStage({ design, images, selected, peers, onSelect, onChange, onGesture, stageRef }: DesignStageProps) {
   const { canvas, layers } = design
   const frame = useRef<HTMLDivElement>(null)
   const transformer = useRef<Konva.Transformer>(null)
@@ -144,6 +148,20 @@ export function DesignStage({ design, images, selected, onSelect, onChange, onGe
           ))}
         </KonvaLayer>
         <KonvaLayer name="overlay">
+          {peers.flatMap((peer) =>
+            layers
+              .filter((layer) => peer.layerIds.includes(layer.id))
+              .map((layer) => {
+                const box = layerBounds(layer)
+                const colour = PEER_COLOURS[peer.colour]
+                return (
+                  <Fragment key={`${peer.clientId}-${layer.id}`}>
+                    <Rect x={box.x} y={box.y} width={box.width} height={box.height} stroke={colour} strokeWidth={2 / scale} listening={false} />
+                    <Text x={box.x} y={box.y - 16 / scale} text={peer.name} fontSize={12 / scale} fill={colour} fontFamily="Inter" listening={false} />
+                  </Fragment>
+                )
+              })
+          )}
           {guides.map((guide) => (
             <Line
               key={`${guide.orientation}-${guide.position}`}

@@ -86,6 +86,7 @@ export function DesignsView({ index, selectedId, onSelect }: DesignsViewProps) {
             key={opened.session.docId}
             index={index}
             session={opened.session}
+            awareness={opened.awareness}
             title={title}
             onDuplicate={() => run(() => duplicateDesign(client, index, opened.session.docId, title))}
             onTrash={() => {

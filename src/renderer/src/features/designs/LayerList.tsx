@@ -1,3 +1,4 @@
+import type { PeerSelection } from '../../../../shared/design/peerSelections'
 import type { Layer } from '../../../../shared/design/types'
 
 const KIND = { text: 'Text', image: 'Image', shape: 'Shape' } as const
@@ -5,11 +6,13 @@ const KIND = { text: 'Text', image: 'Image', shape: 'Shape' } as const
 interface LayerListProps {
   layers: readonly Layer[]
   selected: ReadonlySet<string>
+  /** Teammates' selections, named on the layers they have selected. */
+  peers: readonly PeerSelection[]
   onPick: (id: string, additive: boolean) => void
 }
 
 /** The layers, top of the stack first; a click selects (with Shift or Ctrl/Cmd: adds to the selection). */
-export function LayerList({ layers, selected, onPick }: LayerListProps) {
+export function LayerList({ layers, selected, peers, onPick }: LayerListProps) {
   return (
     <ul className="layer-list" aria-label="Layers">
       {[...layers].reverse().map((layer) => (
@@ -26,6 +29,13 @@ export function LayerList({ layers, selected, onPick }: LayerListProps) {
               {layer.locked ? ' · locked' : ''}
               {layer.groupId ? ' · grouped' : ''}
             </span>
+            {peers
+              .filter((peer) => peer.layerIds.includes(layer.id))
+              .map((peer) => (
+                <span key={peer.clientId} className={`layer-item-peer peer-colour-${peer.colour}`}>
+                  selected by {peer.name}
+                </span>
+              ))}
           </button>
         </li>
       ))}
