@@ -5,6 +5,8 @@ import * as Y from 'yjs'
 import { WORKSPACE_INDEX_ID } from '../../src/shared/contracts/docs'
 import { applyUpdates } from '../../src/shared/docs/yjsUpdates'
 import { listDocuments } from '../../src/shared/workspace/workspaceIndex'
+import { expectNoSeriousViolations } from './fixtures/axe'
+import { openDrafts, writeDraft } from './fixtures/drafts'
 import { connectToHeadless } from './fixtures/rpcClient'
 import { expect, test } from './fixtures/test'
 import { decodePng, designCanvas, differingPixels, exportFile, inspector, layerList, newDesign, openDesigns, setColour, setNumber } from './fixtures/designs'
@@ -153,5 +155,71 @@ test.describe('damaged designs', () => {
     await history.getByRole('button', { name: /^Restore With the ellipse/ }).click()
     await expect(designCanvas(page).locator('canvas').first()).toBeVisible()
     await expect(layerList(page).getByRole('button', { name: /^Ellipse/ })).toBeVisible()
+  })
+})
+
+test.describe('design help without a model', () => {
+  test('Design from this draft fills a template with the draft’s title, a key line and a call to action', async ({ page, holdfast }) => {
+    await openDrafts(page, holdfast.url)
+    await writeDraft(
+      page,
+      'Harbour festival returns',
+      'The harbour festival is back this summer. More than 40 boats will sail into the old port on 12 July for the first time in five years. Register before June to join the parade.'
+    )
+    await page.getByRole('button', { name: 'Design from this draft' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Design from this draft' })
+    await expect(dialog.getByRole('definition').first()).toHaveText('Harbour festival returns')
+    await dialog.getByRole('radio', { name: /^Bold announcement/ }).check()
+    await dialog.getByRole('button', { name: 'Create design' }).click()
+
+    await expect(page.getByRole('heading', { name: 'Designs', level: 1 })).toBeVisible()
+    await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue('Harbour festival returns')
+    const text = inspector(page).getByRole('textbox', { name: 'Text', exact: true })
+    await layerList(page).getByRole('button', { name: /^Headline/ }).click()
+    await expect(text).toHaveValue('Harbour festival returns')
+    await layerList(page).getByRole('button', { name: /^Subline/ }).click()
+    await expect(text).toHaveValue(/40 boats/)
+    await layerList(page).getByRole('button', { name: /^Call to action/ }).click()
+    await expect(text).toHaveValue('Save your seat')
+  })
+
+  test('the contrast check finds hard-to-read text and its fix makes it pass; palettes and layout ideas apply in one undo step', async ({ page, holdfast }) => {
+    await openDesigns(page, holdfast.url)
+    await newDesign(page, 'Instagram post')
+    const problems = page.getByRole('list', { name: 'Design problems' })
+    await page.getByRole('button', { name: 'Add text' }).click()
+    await setColour(page, 'Text colour', '#bbbbbb')
+    await expect(problems).toContainText('is hard to read')
+    await problems.getByRole('button', { name: 'Fix contrast' }).click()
+    await expect(problems).not.toContainText('is hard to read')
+    await expect(page.getByText('No problems found')).toBeVisible()
+
+    // Text pushed past the bottom edge is outside the safe zone.
+    await setNumber(page, 'Y', 1040)
+    await expect(problems).toContainText('reaches into the edge area')
+
+    await inspector(page).getByRole('textbox', { name: 'Mood' }).fill('calm')
+    await inspector(page).getByRole('button', { name: 'Suggest palette' }).click()
+    await expect(inspector(page).getByRole('list', { name: /^Palette for “calm”/ }).getByRole('listitem')).toHaveCount(5)
+    const textColour = inspector(page).getByLabel('Text colour', { exact: true })
+    const fixed = await textColour.inputValue()
+    await inspector(page).getByRole('button', { name: 'Apply palette' }).click()
+    await expect(textColour).not.toHaveValue(fixed)
+    await expect(problems).not.toContainText('is hard to read')
+    await designCanvas(page).focus()
+    await page.keyboard.press('Control+z')
+    await expect(textColour).toHaveValue(fixed)
+
+    await inspector(page).getByRole('button', { name: 'Suggest layouts' }).click()
+    const ideas = inspector(page).getByRole('list', { name: 'Suggested layouts' }).getByRole('button')
+    await expect(ideas.first()).toBeVisible()
+    await ideas.first().click()
+    await expect(problems).not.toContainText('reaches into the edge area')
+  })
+
+  test('the designs view has no serious accessibility violations (axe-core)', async ({ page, holdfast }) => {
+    await openDesigns(page, holdfast.url)
+    await newDesign(page, 'Bold announcement')
+    await expectNoSeriousViolations(page, 'a design open')
   })
 })
