@@ -61,7 +61,8 @@ export function DesignStage({ design, images, selected, peers, onSelect, onChang
     const nodes = layers
       .filter((layer) => selected.has(layer.id) && !layer.locked)
       .flatMap((layer) => {
-        const node = stage.findOne(`#${CSS.escape(layer.id)}`)
+        // By a function, not a '#id' selector: Konva's selectors are not CSS and ids may start with a digit.
+        const node = stage.findOne((candidate: Konva.Node) => candidate.id() === layer.id)
         return node ? [node] : []
       })
     handles.nodes(nodes)
