@@ -9,7 +9,7 @@ export const maintenanceTasks = {
   index: (db: Database, docId: string) => indexDocument(db, docId),
   autoVersion: (db: Database, docId: string) => {
     const kind = db.prepare<[string], string>('SELECT kind FROM documents WHERE id = ?').pluck().get(docId)
-    return kind === 'draft' ? new VersionStore(db).autoVersion(docId, Date.now()) : null
+    return kind === 'draft' || kind === 'design' ? new VersionStore(db).autoVersion(docId, Date.now()) : null
   }
 }
 

@@ -3,6 +3,7 @@ import * as Y from 'yjs'
 import { AUTO_VERSION_INTERVAL_MS, type VersionKind, type VersionSummary } from '../../shared/contracts/versions'
 import { applyUpdates } from '../../shared/docs/yjsUpdates'
 import { fragmentText } from '../../shared/docs/plainText'
+import { designText } from '../../shared/design/designText'
 import { DRAFT_BODY_FIELD } from '../../shared/editor/fields'
 import { countWords } from '../../shared/text/wordCount'
 import { DocStore } from '../docs/docStore'
@@ -44,14 +45,16 @@ export class VersionStore {
   create(docId: string, kind: VersionKind, name: string | null, now: number): VersionSummary | null {
     const doc = new Y.Doc()
     applyUpdates(doc, new DocStore(this.db).load(docId).updates)
-    const text = fragmentText(doc.getXmlFragment(DRAFT_BODY_FIELD))
+    const docKind = this.db.prepare<[string], string>('SELECT kind FROM documents WHERE id = ?').pluck().get(docId)
+    const text = docKind === 'design' ? designText(doc) : fragmentText(doc.getXmlFragment(DRAFT_BODY_FIELD))
     const state = Y.encodeStateAsUpdate(doc)
     doc.destroy()
     const last = this.db
       .prepare<[string], { text: string; state: Uint8Array }>('SELECT text, state FROM doc_versions WHERE doc_id = ? ORDER BY id DESC LIMIT 1')
       .get(docId)
     if (kind !== 'named' && last && Buffer.from(last.state).equals(Buffer.from(state))) return null
-    if (kind !== 'named' && !last && text === '') return null
+    // An empty new draft is not worth a version; a design is (its canvas alone is content).
+    if (kind !== 'named' && !last && text === '' && docKind !== 'design') return null
     const { lastInsertRowid } = this.db
       .prepare('INSERT INTO doc_versions (doc_id, kind, name, state, text, created_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(docId, kind, name, state, text, now)

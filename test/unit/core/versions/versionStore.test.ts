@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { DocStore } from '../../../../src/core/docs/docStore'
 import { VersionStore } from '../../../../src/core/versions/versionStore'
+import { initDesign, readDesign } from '../../../../src/shared/design/designDoc'
+import { newTextLayer } from '../../../../src/shared/design/newLayers'
 import { applyUpdates } from '../../../../src/shared/docs/yjsUpdates'
 import { fragmentText } from '../../../../src/shared/docs/plainText'
 import { DRAFT_BODY_FIELD } from '../../../../src/shared/editor/fields'
@@ -19,6 +21,27 @@ function setup() {
 }
 
 describe('VersionStore', () => {
+  it('versions a design (its text layers as the version’s words), even one with no text yet', async () => {
+    const db = memoryDb()
+    const docs = new DocStore(db)
+    docs.create('poster', 'design')
+    const canvas = { width: 1080, height: 1080, presetId: 'instagram-post', background: { kind: 'solid' as const, color: '#ffffff' } }
+    const blank = new Y.Doc()
+    initDesign(blank, canvas)
+    await docs.append('poster', [Y.encodeStateAsUpdate(blank)])
+    const versions = new VersionStore(db)
+    expect(versions.create('poster', 'closed', null, 1000)).toMatchObject({ kind: 'closed', words: 0 })
+
+    const titled = new Y.Doc()
+    initDesign(titled, canvas, [newTextLayer('headline', canvas, 1, 'Spring sale now on')])
+    await docs.append('poster', [Y.encodeStateAsUpdate(titled)])
+    const version = versions.create('poster', 'closed', null, 2000)
+    expect(version).toMatchObject({ words: 4 })
+    const rebuilt = new Y.Doc()
+    applyUpdates(rebuilt, [versions.get(version?.id ?? -1)?.state ?? new Uint8Array()])
+    expect(readDesign(rebuilt)?.layers.map((layer) => layer.id)).toEqual(['headline'])
+  })
+
   it('snapshots the stored text, and skips an unnamed version that would repeat the last', async () => {
     const { versions, write } = setup()
     await write('First lede')
