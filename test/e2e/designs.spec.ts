@@ -5,6 +5,7 @@ import * as Y from 'yjs'
 import { WORKSPACE_INDEX_ID } from '../../src/shared/contracts/docs'
 import { applyUpdates } from '../../src/shared/docs/yjsUpdates'
 import { listDocuments } from '../../src/shared/workspace/workspaceIndex'
+import { pngImage } from '../support/images'
 import { expectNoSeriousViolations } from './fixtures/axe'
 import { openDrafts, writeDraft } from './fixtures/drafts'
 import { connectToHeadless } from './fixtures/rpcClient'
@@ -107,6 +108,59 @@ test.describe('design editing', () => {
     await designCanvas(page).focus()
     await page.keyboard.press('Delete')
     await expect(layerList(page).getByRole('button')).toHaveCount(2)
+  })
+
+  test('an image from a file becomes a layer; a small one is flagged as too few pixels; its palette comes from its colours', async ({ page, holdfast }) => {
+    await openDesigns(page, holdfast.url)
+    await newDesign(page, 'Instagram post')
+    await page.getByLabel('Image file').setInputFiles({ name: 'harbour.png', mimeType: 'image/png', buffer: Buffer.from(pngImage(200, 120, [20, 90, 160])) })
+    await expect(layerList(page).getByRole('button', { name: /^harbour Image/ })).toBeVisible()
+    await expect(inspector(page).getByText('Source 200 × 120 px')).toBeVisible()
+    // Drawn 4.3 times its size on export: the check says so.
+    await setNumber(page, 'Width', 864)
+    await setNumber(page, 'Height', 518)
+    await expect(page.getByRole('list', { name: 'Design problems' })).toContainText('harbour')
+    await inspector(page).getByRole('button', { name: 'Palette from image' }).click()
+    await expect(inspector(page).getByRole('list', { name: /^Palette from “harbour”/ }).getByRole('listitem').first()).toHaveAttribute('title', '#145aa0')
+  })
+
+  test('an image over the size limit is refused with the limit named', async ({ page, holdfast }) => {
+    await openDesigns(page, holdfast.url)
+    await newDesign(page, 'Instagram post')
+    await page.getByLabel('Image file').setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: Buffer.alloc(6 * 1024 * 1024, 1) })
+    await expect(page.getByRole('alert')).toContainText('“huge.png” is too large')
+    await expect(layerList(page).getByRole('button')).toHaveCount(0)
+  })
+
+  test('a layer is resized and rotated with its handles, and the background can be a gradient', async ({ page, holdfast }) => {
+    await openDesigns(page, holdfast.url)
+    await newDesign(page, 'Instagram post')
+    await page.getByRole('button', { name: 'Add rectangle' }).click()
+    const stage = await designCanvas(page).locator('canvas').first().boundingBox()
+    if (!stage) throw new Error('no canvas on screen')
+    const scale = stage.width / 1080
+    // The bottom-right handle of the 270 px square at (405, 405), dragged 135 canvas px right and down.
+    const corner = { x: stage.x + 675 * scale, y: stage.y + 675 * scale }
+    await page.mouse.move(corner.x, corner.y)
+    await page.mouse.down()
+    await page.mouse.move(corner.x + 67 * scale, corner.y + 67 * scale, { steps: 5 })
+    await page.mouse.move(corner.x + 135 * scale, corner.y + 135 * scale, { steps: 5 })
+    await page.mouse.up()
+    const width = Number(await inspector(page).getByRole('spinbutton', { name: 'Width', exact: true }).inputValue())
+    expect(width).toBeGreaterThan(380)
+    expect(width).toBeLessThan(430)
+    await setNumber(page, 'Rotation', 30)
+
+    await designCanvas(page).focus()
+    await page.keyboard.press('Escape')
+    await inspector(page).getByRole('combobox', { name: 'Background' }).selectOption('Gradient')
+    await setColour(page, 'Gradient start', '#ff0000')
+    await setColour(page, 'Gradient end', '#0000ff')
+    await setNumber(page, 'Gradient angle', 0)
+    const png = decodePng((await exportFile(page, 'Export PNG')).bytes)
+    const pixel = (x: number, y: number) => [...png.data.subarray((y * png.width + x) * 4, (y * png.width + x) * 4 + 3)]
+    expect(pixel(2, 2)[0]).toBeGreaterThan(230)
+    expect(pixel(1077, 2)[2]).toBeGreaterThan(230)
   })
 
   test('an image that cannot be read gets a clear error and adds nothing', async ({ page, holdfast }) => {
