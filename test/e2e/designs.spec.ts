@@ -124,6 +124,19 @@ test.describe('design editing', () => {
     await expect(inspector(page).getByRole('list', { name: /^Palette from “harbour”/ }).getByRole('listitem').first()).toHaveAttribute('title', '#145aa0')
   })
 
+  test('an image pasted from the clipboard becomes a layer', async ({ page, holdfast }) => {
+    await openDesigns(page, holdfast.url)
+    await newDesign(page, 'Instagram post')
+    const bytes = [...pngImage(64, 64, [240, 200, 20])]
+    await designCanvas(page).evaluate((canvas, png) => {
+      const data = new DataTransfer()
+      data.items.add(new File([new Uint8Array(png)], 'image.png', { type: 'image/png' }))
+      canvas.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+    }, bytes)
+    await expect(layerList(page).getByRole('button', { name: /^image Image/ })).toBeVisible()
+    await expect(inspector(page).getByText('Source 64 × 64 px')).toBeVisible()
+  })
+
   test('an image over the size limit is refused with the limit named', async ({ page, holdfast }) => {
     await openDesigns(page, holdfast.url)
     await newDesign(page, 'Instagram post')
