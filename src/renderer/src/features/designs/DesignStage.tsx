@@ -1,5 +1,5 @@
 import type Konva from 'konva'
-import { Fragment, useEffect, useRef, useState, type RefObject } from 'react'
+import { Fragment, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react'
 import { Layer as KonvaLayer, Line, Rect, Stage, Text, Transformer } from 'react-konva'
 import { layerBounds, unionOfBoxes } from '../../../../shared/design/layerBounds'
 import type { LayerPatch } from '../../../../shared/design/designDoc'
@@ -7,7 +7,7 @@ import type { PeerSelection } from '../../../../shared/design/peerSelections'
 import { PEER_COLOURS } from '../../../../shared/sync/presence'
 import { snapBox, type Guide } from '../../../../shared/design/snapping'
 import type { Design, Layer } from '../../../../shared/design/types'
-import { BackgroundNode, LayerNode } from './DesignNodes'
+import { BackgroundNode, LayerNode, type LayerHandlers } from './DesignNodes'
 
 /** How close (in screen pixels) a dragged layer's edge or centre must come to a guide to snap. */
 const SNAP_SCREEN_PX = 6
@@ -95,7 +95,7 @@ export function DesignStage({ design, images, selected, peers, onSelect, onChang
     const snap = snapBox(unionOfBoxes(moved), canvas, start.others, SNAP_SCREEN_PX / scale)
     dx += snap.dx
     dy += snap.dy
-    setGuides(snap.guides)
+    setGuides((shown) => (sameGuides(shown, snap.guides) ? shown : snap.guides))
     event.target.position({ x: origin.x + dx, y: origin.y + dy })
     onChange([...start.origins].map(([id, from]) => ({ id, changes: { x: round(from.x + dx), y: round(from.y + dy) } })))
   }
@@ -115,6 +115,26 @@ export function DesignStage({ design, images, selected, peers, onSelect, onChang
     node.scale({ x: 1, y: 1 })
     onChange([{ id: layer.id, changes: { x: round(node.x()), y: round(node.y()), width: round(width), height: round(height), rotation: round(node.rotation()) } }])
   }
+
+  const onPointerDown = (event: Konva.KonvaEventObject<PointerEvent>): void =>
+    onSelect(event.target.id(), event.evt.shiftKey || event.evt.metaKey || event.evt.ctrlKey)
+
+  // The layer nodes get handlers that never change identity (they call the latest ones), so a
+  // render during a drag re-renders only the layers that changed, not all fifty.
+  const latest = useRef({ onPointerDown, onDragStart, onDragMove, onDragEnd, onTransformEnd })
+  useLayoutEffect(() => {
+    latest.current = { onPointerDown, onDragStart, onDragMove, onDragEnd, onTransformEnd }
+  })
+  const handlers = useMemo<LayerHandlers>(
+    () => ({
+      onPointerDown: (event) => latest.current.onPointerDown(event),
+      onDragStart: (event) => latest.current.onDragStart(event),
+      onDragMove: (event) => latest.current.onDragMove(event),
+      onDragEnd: () => latest.current.onDragEnd(),
+      onTransformEnd: (event) => latest.current.onTransformEnd(event)
+    }),
+    []
+  )
 
   return (
     <div ref={frame} className="design-stage-frame">
@@ -137,14 +157,7 @@ export function DesignStage({ design, images, selected, peers, onSelect, onChang
               key={layer.id}
               layer={layer}
               image={layer.type === 'image' ? images.get(layer.blobHash) : undefined}
-              interactive={{
-                draggable: !layer.locked,
-                onPointerDown: (event) => onSelect(layer.id, event.evt.shiftKey || event.evt.metaKey || event.evt.ctrlKey),
-                onDragStart,
-                onDragMove,
-                onDragEnd,
-                onTransformEnd
-              }}
+              handlers={handlers}
             />
           ))}
         </KonvaLayer>
@@ -178,6 +191,13 @@ export function DesignStage({ design, images, selected, peers, onSelect, onChang
       </Stage>
     </div>
   )
+}
+
+function sameGuides(a: readonly Guide[], b: readonly Guide[]): boolean {
+  return a.length === b.length && a.every((guide, i) => {
+    const other = b[i]
+    return other !== undefined && guide.orientation === other.orientation && guide.position === other.position
+  })
 }
 
 function round(value: number): number {

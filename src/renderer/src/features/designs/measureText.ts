@@ -1,11 +1,24 @@
 import Konva from 'konva'
 import type { TextLayer } from '../../../../shared/design/types'
+import { whenDesignFontsReady } from './fonts'
 
 /** One detached Konva text node, reused: measuring must wrap exactly as the canvas does. */
 let probe: Konva.Text | null = null
 
+/** Heights by everything that affects them; moving a layer (the common change) measures nothing. */
+const heights = new Map<string, number>()
+const MAX_CACHED = 500
+/** Text measured before the bundled fonts load is measured in a fallback font: not kept past that. */
+let fontsReady = false
+void whenDesignFontsReady().then(() => {
+  fontsReady = true
+})
+
 /** The height a text layer's words take when wrapped in its box's width, as the canvas lays them out. */
 export function measureTextHeight(layer: TextLayer): number {
+  const key = JSON.stringify([fontsReady, layer.text, layer.width, layer.fontFamily, layer.fontSize, layer.fontWeight, layer.lineHeight])
+  const cached = heights.get(key)
+  if (cached !== undefined) return cached
   probe ??= new Konva.Text({ wrap: 'word' })
   probe.setAttrs({
     text: layer.text,
@@ -15,5 +28,8 @@ export function measureTextHeight(layer: TextLayer): number {
     fontStyle: layer.fontWeight === 700 ? 'bold' : 'normal',
     lineHeight: layer.lineHeight
   })
-  return probe.height()
+  const height = probe.height()
+  if (heights.size >= MAX_CACHED) heights.clear()
+  heights.set(key, height)
+  return height
 }

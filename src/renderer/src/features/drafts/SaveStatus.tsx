@@ -25,9 +25,12 @@ export function SaveStatus({ sessions }: { sessions: readonly DocSession[] }) {
   useEffect(() => {
     const render = (): void => {
       const state = combineSaveStates(sessions.map((s) => s.saveState))
-      if (!ref.current) return
-      ref.current.textContent = saveStateText(state)
-      ref.current.dataset.state = state.status
+      const element = ref.current
+      if (!element) return
+      // Written only when it changes: rewriting the same text still makes the browser lay out again.
+      const text = saveStateText(state)
+      if (element.textContent !== text) element.textContent = text
+      if (element.dataset.state !== state.status) element.dataset.state = state.status
     }
     render()
     const unsubscribe = sessions.map((s) => s.onSaveState(render))
