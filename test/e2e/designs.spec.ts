@@ -267,7 +267,7 @@ test.describe('design help without a model', () => {
 
     await inspector(page).getByRole('textbox', { name: 'Mood' }).fill('calm')
     await inspector(page).getByRole('button', { name: 'Suggest palette' }).click()
-    await expect(inspector(page).getByRole('list', { name: /^Palette for “calm”/ }).getByRole('listitem')).toHaveCount(5)
+    await expect(inspector(page).getByRole('list', { name: /^Palette for “calm” · Written by / }).getByRole('listitem')).toHaveCount(5)
     const textColour = inspector(page).getByLabel('Text colour', { exact: true })
     const fixed = await textColour.inputValue()
     await inspector(page).getByRole('button', { name: 'Apply palette' }).click()

@@ -1,30 +1,15 @@
 import { implementer } from '../rpc/context'
+import { streamForCaller } from './aiUnavailable'
 import { ConfigNotEditableError } from './config/configSource'
-import { NoProviderAnsweredError } from './router/noAnswer'
+import { designAiHandlers } from './design/designHandlers'
 
 export const aiHandlers = {
+  // The stream ends when the caller cancels (or its connection closes): the provider stops at once.
   assist: implementer.ai.assist.handler(async function* ({ context, input, signal, errors }) {
-    const controller = new AbortController()
-    // The stream ends when the caller cancels (or its connection closes): stop the provider at once.
-    const stop = (): void => controller.abort()
-    signal?.addEventListener('abort', stop, { once: true })
-    try {
-      yield* context.ai.assist(input.request, input.localOnly, controller.signal)
-    } catch (error) {
-      if (!(error instanceof NoProviderAnsweredError)) throw error
-      throw errors.AI_UNAVAILABLE({
-        message: error.message,
-        data: {
-          failures: error.outcomes.flatMap((outcome) =>
-            outcome.result === 'failed' ? [{ providerId: outcome.providerId, kind: outcome.failure, message: outcome.message }] : []
-          )
-        }
-      })
-    } finally {
-      signal?.removeEventListener('abort', stop)
-      controller.abort()
-    }
+    yield* streamForCaller((stop) => context.ai.assist(input.request, input.localOnly, stop), signal, (details) => errors.AI_UNAVAILABLE(details))
   }),
+
+  ...designAiHandlers,
 
   health: implementer.ai.health.handler(async function* ({ context, signal }) {
     yield context.ai.health()

@@ -4,12 +4,13 @@ import type { z } from 'zod'
 import type { AssistantRequest } from '../../shared/ai/actions'
 import { LOCAL_PROVIDER_ID, RULES_PROVIDER_ID, type ProviderConfig } from '../../shared/ai/providerConfig'
 import type { RouterPolicy } from '../../shared/ai/routerPolicy'
+import type { AiTask } from '../../shared/ai/tasks'
 import type { AssistEvent, ProviderHealth, ProviderListSchema } from '../../shared/contracts/ai'
 import type { Logger } from '../logger'
 import { monthOf, type AiStore } from './config/aiStore'
 import type { AiConfigSource } from './config/configSource'
 import { completionFor } from './prompts'
-import type { Provider } from './provider'
+import type { CompletionRequest, Provider } from './provider'
 import { AnthropicProvider } from './providers/anthropic'
 import { OpenAICompatibleProvider } from './providers/openaiCompatible'
 import { systemClock } from './router/clock'
@@ -97,9 +98,14 @@ export class AiService {
 
   /** Streams an answer; the router moves along the chain on failures and marks seams. */
   async *assist(request: AssistantRequest, localOnly: boolean, signal: AbortSignal): AsyncGenerator<AssistEvent> {
+    yield* this.run(request.action, completionFor(request), localOnly, signal)
+  }
+
+  /** Streams the answer to any task's completion request (design help builds its own) through the task's chain. */
+  async *run(task: AiTask, completion: CompletionRequest, localOnly: boolean, signal: AbortSignal): AsyncGenerator<AssistEvent> {
     await this.reloading
     const everythingLocal = localOnly || this.options.workspaceLocalOnly()
-    for await (const event of this.router.run(request.action, completionFor(request), { signal, localOnly: everythingLocal })) {
+    for await (const event of this.router.run(task, completion, { signal, localOnly: everythingLocal })) {
       switch (event.type) {
         case 'attempt':
         case 'done':

@@ -1,4 +1,5 @@
 import type { AssistantRequest } from '../../shared/ai/actions'
+import type { DesignRequest } from '../../shared/ai/designRequests'
 import type { ProviderFailureKind } from '../../shared/ai/failures'
 
 export interface ChatMessage {
@@ -15,6 +16,14 @@ export interface CompletionRequest {
   json?: boolean
   /** The structured request behind the prompt, for providers that do not read prompts (rule-based help). */
   assist?: AssistantRequest
+  /** The same for design help. */
+  design?: DesignRequest
+  /**
+   * Checks a complete answer; returns why it cannot be used ("it held no palette"), or undefined.
+   * The router treats an unusable answer as an 'unsupported' failure of that provider (not an
+   * outage) and restarts on the next one. Checked answers are never continued mid-stream.
+   */
+  check?: (answer: string) => string | undefined
 }
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { AssistantActionSchema } from './actions'
 import type { ProviderFailureKind } from './failures'
+import { AiTaskSchema } from './tasks'
 
 /** A provider id from the provider settings, e.g. "openai" or "office-vllm". */
 const ProviderIdSchema = z.string().min(1).max(64)
@@ -74,8 +74,8 @@ const EarlyWarningSchema = z.strictObject({
 /** How the AI router picks, retries, abandons and returns to providers. */
 export const RouterPolicySchema = z
   .strictObject({
-    /** Ordered provider ids per assistant action: the first usable one answers, the next take over. */
-    chains: z.partialRecord(AssistantActionSchema, ProviderChainSchema.refine((ids) => ids.length > 0, 'A chain names at least one provider.')),
+    /** Ordered provider ids per task (assistant action or design help): the first usable one answers, the next take over. */
+    chains: z.partialRecord(AiTaskSchema, ProviderChainSchema.refine((ids) => ids.length > 0, 'A chain names at least one provider.')),
     /** For actions without a chain. Empty means every configured provider, in the order of the provider settings. */
     defaultChain: ProviderChainSchema,
     timeouts: TimeoutsSchema,

@@ -4,6 +4,7 @@ import { AssistantRequestSchema } from '../ai/actions'
 import { ProviderFailureKindSchema } from '../ai/failures'
 import { ProviderConfigSchema, ProviderIdSchema } from '../ai/providerConfig'
 import { RouterPolicySchema } from '../ai/routerPolicy'
+import { DesignCopyEventSchema, DesignCopyInputSchema, MoodPaletteEventSchema, MoodPaletteInputSchema } from './designAi'
 
 const ProviderRef = { providerId: z.string(), model: z.string(), label: z.string() }
 
@@ -91,6 +92,12 @@ export const aiContract = {
     .errors(aiErrors)
     .input(z.object({ request: AssistantRequestSchema, localOnly: z.boolean() }))
     .output(eventIterator(AssistEventSchema)),
+
+  /** Variants of a design text layer's copy, cut to what fits its box, through the designCopy chain; cancel by ending the stream. */
+  designCopy: oc.errors(aiErrors).input(DesignCopyInputSchema).output(eventIterator(DesignCopyEventSchema)),
+
+  /** A palette for a mood through the moodPalette chain (an answer that is no valid palette goes to the next provider). */
+  moodPalette: oc.errors(aiErrors).input(MoodPaletteInputSchema).output(eventIterator(MoodPaletteEventSchema)),
 
   /** Every provider's state now and on every change (for the status bar). */
   health: oc.output(eventIterator(z.array(ProviderHealthSchema))),

@@ -1,6 +1,6 @@
 import { eventIterator } from '@orpc/contract'
 import { z } from 'zod'
-import { AssistantActionSchema } from '../ai/actions'
+import { AiTaskSchema } from '../ai/tasks'
 import { MAX_PEER_NAME } from '../sync/presence'
 import { storageProcedure } from './errors'
 
@@ -12,8 +12,8 @@ export const SettingsSchema = z.object({
   theme: ThemeSchema,
   /** Automatic versions older than this are removed; named versions are kept. */
   versionRetentionDays: z.number().int().min(1).max(3650),
-  /** The AI provider order per assistant action (provider ids); actions not listed use every provider in settings order. */
-  aiChains: z.partialRecord(AssistantActionSchema, z.array(z.string().min(1).max(64)).min(1).max(20)),
+  /** The AI provider order per task (provider ids); tasks not listed use every provider in settings order. */
+  aiChains: z.partialRecord(AiTaskSchema, z.array(z.string().min(1).max(64)).min(1).max(20)),
   /** "Never send to cloud" for the whole workspace: AI help uses local providers only. */
   aiLocalOnly: z.boolean(),
   /**

@@ -1,5 +1,5 @@
-import type { AssistantAction } from '../../../shared/ai/actions'
 import type { RouterPolicy } from '../../../shared/ai/routerPolicy'
+import type { AiTask } from '../../../shared/ai/tasks'
 import type { Provider } from '../provider'
 
 /**
@@ -7,7 +7,7 @@ import type { Provider } from '../provider'
  * (an empty default chain) every configured provider in the order of the provider settings.
  * `missing` lists the ids a chain names that are not configured.
  */
-export function chainFor(policy: RouterPolicy, task: AssistantAction, configured: readonly Provider[]): { providers: Provider[]; missing: string[] } {
+export function chainFor(policy: RouterPolicy, task: AiTask, configured: readonly Provider[]): { providers: Provider[]; missing: string[] } {
   const ids = policy.chains[task] ?? policy.defaultChain
   if (ids.length === 0) return { providers: [...configured], missing: [] }
   const providers: Provider[] = []

@@ -7,12 +7,12 @@ export function estimatedTokens(chars: number): number {
 
 /**
  * Whether `next` should continue a partial answer rather than start again: never for JSON (a
- * stitched JSON value is too fragile), never for the rule-based helper (it reads the structured
- * request, not the conversation, so it would repeat the start), and only once the partial is
- * long enough to be worth keeping.
+ * stitched JSON value is too fragile) or other answers checked as a whole, never for the
+ * rule-based helper (it reads the structured request, not the conversation, so it would repeat
+ * the start), and only once the partial is long enough to be worth keeping.
  */
 export function shouldContinue(request: CompletionRequest, partial: string, next: Provider, minPartialTokens: number): boolean {
-  return request.json !== true && next.kind !== 'rules' && estimatedTokens(partial.length) >= minPartialTokens
+  return request.json !== true && request.check === undefined && next.kind !== 'rules' && estimatedTokens(partial.length) >= minPartialTokens
 }
 
 /** The original conversation, the partial answer as the assistant's turn, then the instruction to go on. */

@@ -1,7 +1,8 @@
-import type { AssistantAction } from '../../../shared/ai/actions'
 import type { RouterPolicy } from '../../../shared/ai/routerPolicy'
+import type { AiTask } from '../../../shared/ai/tasks'
 import type { Logger } from '../../logger'
 import type { CompletionRequest, Provider, ProviderError, ProviderKind } from '../provider'
+import { unusableAnswer } from './answerCheck'
 import { chainFor } from './chain'
 import { CircuitBreaker, type BreakerState } from './circuitBreaker'
 import { systemClock, type Clock } from './clock'
@@ -79,7 +80,7 @@ export class AiRouter {
    * when the caller aborts. A run never goes back to a provider it has passed, even one that
    * recovers meanwhile: the next run will use it.
    */
-  async *run(task: AssistantAction, request: CompletionRequest, options: RunOptions): AsyncGenerator<RouterEvent, void, undefined> {
+  async *run(task: AiTask, request: CompletionRequest, options: RunOptions): AsyncGenerator<RouterEvent, void, undefined> {
     const { signal } = options
     const localOnly = options.localOnly === true
     signal.throwIfAborted()
@@ -138,7 +139,7 @@ export class AiRouter {
             yield { type: 'token', text, providerId, model }
             deadlines.resume()
           }
-          failure = deadlines.expired
+          failure = deadlines.expired ?? unusableAnswer(request, answer, this.options.label?.(providerId) ?? providerId)
         } catch (error) {
           failure = deadlines.failure(error)
         } finally {

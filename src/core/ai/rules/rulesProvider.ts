@@ -1,6 +1,7 @@
 import type { AssistantAction, AssistantRequest } from '../../../shared/ai/actions'
 import { RULES_PROVIDER_ID } from '../../../shared/ai/providerConfig'
 import { ProviderError, type CompletionRequest, type Provider, type StreamOptions } from '../provider'
+import { designAnswer } from './designRules'
 import { fixGrammar } from './grammar'
 import { headlines } from './headlines'
 import { shorten } from './shorten'
@@ -55,7 +56,8 @@ function wordChunks(text: string): string[] {
 /**
  * The last provider in every chain: writing help from rules, with no model and no network.
  * It shortens, fixes grammar, summarizes and suggests headlines; other actions fail with
- * 'unsupported' and a message saying what would make them work.
+ * 'unsupported' and a message saying what would make them work. Design help (copy variants,
+ * mood palettes) always gets an answer.
  */
 export class RulesProvider implements Provider {
   readonly id = RULES_PROVIDER_ID
@@ -68,7 +70,7 @@ export class RulesProvider implements Provider {
       if (signal.aborted) throw new ProviderError('aborted', 'The rule-based help was cancelled.')
     }
     stopIfAborted()
-    for (const chunk of wordChunks(answer(request.assist))) {
+    for (const chunk of wordChunks(request.design ? designAnswer(request.design) : answer(request.assist))) {
       stopIfAborted()
       yield chunk
     }

@@ -1,9 +1,9 @@
 import { useState } from 'react'
-import { AssistantActionSchema, type AssistantAction } from '../../../../shared/ai/actions'
 import { RULES_PROVIDER_ID } from '../../../../shared/ai/providerConfig'
 import type { RouterPolicy } from '../../../../shared/ai/routerPolicy'
+import { AiTaskSchema, type AiTask } from '../../../../shared/ai/tasks'
 
-export const ACTION_LABELS: Record<AssistantAction, string> = {
+export const ACTION_LABELS: Record<AiTask, string> = {
   rewrite: 'Rewrite',
   shorten: 'Shorten',
   expand: 'Expand',
@@ -12,7 +12,9 @@ export const ACTION_LABELS: Record<AssistantAction, string> = {
   headlines: 'Headline ideas',
   summarize: 'Summarize',
   continue: 'Continue writing',
-  translate: 'Translate'
+  translate: 'Translate',
+  designCopy: 'Design copy',
+  moodPalette: 'Palette from a mood'
 }
 
 interface ChainEditorProps {
@@ -22,9 +24,9 @@ interface ChainEditorProps {
   onChange: (chains: RouterPolicy['chains']) => void
 }
 
-/** The order in which providers are tried, per assistant action. */
+/** The order in which providers are tried, per task (assistant action or design help). */
 export function ChainEditor({ policy, providers, editable, onChange }: ChainEditorProps) {
-  const [action, setAction] = useState<AssistantAction>('rewrite')
+  const [action, setAction] = useState<AiTask>('rewrite')
   const everyone = [...providers.map((p) => p.id), RULES_PROVIDER_ID]
   const custom = policy.chains[action]
   const chain = custom ?? everyone
@@ -45,8 +47,8 @@ export function ChainEditor({ policy, providers, editable, onChange }: ChainEdit
     <div className="chain-editor">
       <label>
         Order for
-        <select value={action} onChange={(e) => setAction(AssistantActionSchema.parse(e.target.value))}>
-          {AssistantActionSchema.options.map((a) => (
+        <select value={action} onChange={(e) => setAction(AiTaskSchema.parse(e.target.value))}>
+          {AiTaskSchema.options.map((a) => (
             <option key={a} value={a}>
               {ACTION_LABELS[a]}
             </option>

@@ -18,6 +18,7 @@ import { usePresence } from '../team/usePresence'
 import { storeImageFiles } from './addImageFiles'
 import { ArrangeBar } from './ArrangeBar'
 import { CanvasProperties } from './CanvasProperties'
+import { DesignAssist } from './DesignAssist'
 import { DesignChecks } from './DesignChecks'
 import { DesignExport } from './DesignExport'
 import { DesignStage } from './DesignStage'
@@ -162,6 +163,18 @@ export function DesignEditor({ index, session, awareness, design, title }: Desig
             <p className="field-note">{chosen.length} layers selected</p>
           )}
           <LayerList layers={design.layers} selected={selection} peers={peers} onPick={commands.pick} />
+          <DesignAssist
+            design={design}
+            layer={only}
+            onSetText={(id, text) => {
+              undo.stopCapturing()
+              updateLayers(doc, [{ id, changes: { text } }])
+            }}
+            onSetAlt={(id, alt) => {
+              undo.stopCapturing()
+              updateLayers(doc, [{ id, changes: { alt } }])
+            }}
+          />
           <DesignChecks
             design={design}
             onPick={(id) => commands.pick(id, false)}

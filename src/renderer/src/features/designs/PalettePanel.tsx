@@ -1,6 +1,10 @@
 import { useState } from 'react'
-import { fallbackMoodPalette, paletteFromPixels } from '../../../../shared/design/palette'
+import { paletteFromPixels } from '../../../../shared/design/palette'
 import type { Color, Design, ImageLayer } from '../../../../shared/design/types'
+import { useCore } from '../../app/coreContext'
+import { describeError } from '../../lib/rpcError'
+import { writtenBy } from './designAiStream'
+import { suggestMoodPalette } from './suggestMoodPalette'
 
 interface PalettePanelProps {
   design: Design
@@ -23,6 +27,8 @@ function pixelsOf(element: HTMLImageElement): Uint8ClampedArray {
 
 /** Palettes from a mood description or from the selected image, applied to background, text and shapes. */
 export function PalettePanel({ design, image, onApply }: PalettePanelProps) {
+  const { client } = useCore()
+  const [asking, setAsking] = useState(false)
   const [mood, setMood] = useState('')
   const [palette, setPalette] = useState<{ colors: Color[]; source: string } | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -42,13 +48,25 @@ export function PalettePanel({ design, image, onApply }: PalettePanelProps) {
         className="palette-mood"
         onSubmit={(event) => {
           event.preventDefault()
-          if (mood.trim()) setPalette({ colors: fallbackMoodPalette(mood.trim()), source: `for “${mood.trim()}” (colour rules, no model)` })
+          const asked = mood.trim()
+          if (!asked) return
+          // Through the AI router: a model when one answers with a valid palette, else the colour
+          // rules. The workspace's "local models only" setting is applied by the core.
+          setAsking(true)
+          setError(null)
+          suggestMoodPalette(client, asked)
+            .then(
+              ({ colors, provenance }) => setPalette({ colors, source: `for “${asked}” · ${writtenBy(provenance)}` }),
+              (e: unknown) => setError(describeError(e))
+            )
+            .finally(() => setAsking(false))
         }}
       >
         <input aria-label="Mood" placeholder="calm, bold, autumn…" value={mood} maxLength={200} onChange={(e) => setMood(e.target.value)} />
-        <button type="submit" disabled={!mood.trim()}>
+        <button type="submit" disabled={!mood.trim() || asking}>
           Suggest palette
         </button>
+        {asking ? <span role="status">Choosing colours…</span> : null}
       </form>
       {image ? (
         <button type="button" onClick={fromImage}>
