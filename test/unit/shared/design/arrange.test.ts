@@ -2,40 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { alignLayers, distributeLayers, restack, topZ, withGroups, type Alignment } from '../../../../src/shared/design/arrange'
 import type { LayerPatch } from '../../../../src/shared/design/designDoc'
 import { layerBounds } from '../../../../src/shared/design/layerBounds'
-import type { Canvas, Layer, ShapeLayer } from '../../../../src/shared/design/types'
+import type { Layer, ShapeLayer } from '../../../../src/shared/design/types'
+import { applyPatches, canvasOf, shapeLayer } from './designFixtures'
 
-const canvas: Canvas = { width: 1000, height: 800, presetId: null, background: { kind: 'solid', color: '#ffffff' } }
-
-function shape(id: string, fields: Partial<ShapeLayer> = {}): ShapeLayer {
-  return {
-    id,
-    name: id,
-    type: 'shape',
-    x: 0,
-    y: 0,
-    width: 100,
-    height: 100,
-    rotation: 0,
-    z: 0,
-    locked: false,
-    groupId: null,
-    opacity: 1,
-    shape: 'rect',
-    fill: '#000000',
-    stroke: '#000000',
-    strokeWidth: 0,
-    cornerRadius: 0,
-    ...fields
-  }
-}
-
-/** The layers with the patches applied, as updateLayers would. */
-function apply(layers: readonly Layer[], patches: readonly LayerPatch[]): Layer[] {
-  return layers.map((layer) => {
-    const patch = patches.find((p) => p.id === layer.id)
-    return patch ? { ...layer, ...patch.changes } : layer
-  })
-}
+const canvas = canvasOf({ width: 1000, height: 800, presetId: null })
+const shape = (id: string, fields: Partial<ShapeLayer> = {}): ShapeLayer => shapeLayer(id, { width: 100, height: 100, ...fields })
 
 /** Ids bottom to top, ordered as readDesign orders them (z, then id). */
 function stackOrder(layers: readonly Layer[]): string[] {
@@ -43,7 +14,7 @@ function stackOrder(layers: readonly Layer[]): string[] {
 }
 
 function positions(layers: readonly Layer[], patches: readonly LayerPatch[]): Record<string, { x: number; y: number }> {
-  return Object.fromEntries(apply(layers, patches).map((layer) => [layer.id, { x: layer.x, y: layer.y }]))
+  return Object.fromEntries(applyPatches(layers, patches).map((layer) => [layer.id, { x: layer.x, y: layer.y }]))
 }
 
 describe('alignLayers', () => {
@@ -78,7 +49,7 @@ describe('alignLayers', () => {
     // Rotated 90° around its top-left corner (300, 100): it covers x 250..300, y 100..300.
     const rotated = [shape('r', { x: 300, y: 100, width: 200, height: 50, rotation: 90 })]
     const boundsAfter = (alignment: Alignment): ReturnType<typeof layerBounds> => {
-      const [moved] = apply(rotated, alignLayers(rotated, canvas, alignment))
+      const [moved] = applyPatches(rotated, alignLayers(rotated, canvas, alignment))
       if (!moved) throw new Error('no layer')
       return layerBounds(moved)
     }
@@ -118,7 +89,7 @@ describe('distributeLayers', () => {
 
   it('spaces three layers with equal gaps between the outermost two, whatever order they are given in', () => {
     const layers = [shape('c', { x: 500, width: 100 }), shape('a', { x: 0, width: 100 }), shape('b', { x: 150, width: 50, y: 40 })]
-    const moved = apply(layers, distributeLayers(layers, 'horizontal'))
+    const moved = applyPatches(layers, distributeLayers(layers, 'horizontal'))
     expect(gaps(moved, 'x')).toEqual([175, 175])
     // The outermost stay put, and nobody moves on the other axis.
     expect(positions(layers, distributeLayers(layers, 'horizontal'))).toEqual({ a: { x: 0, y: 0 }, b: { x: 275, y: 40 }, c: { x: 500, y: 0 } })
@@ -131,7 +102,7 @@ describe('distributeLayers', () => {
       shape('c', { y: 170, height: 30 }),
       shape('d', { y: 600, height: 80 })
     ]
-    const moved = apply(layers, distributeLayers(layers, 'vertical'))
+    const moved = applyPatches(layers, distributeLayers(layers, 'vertical'))
     const [first, ...rest] = gaps(moved, 'y')
     expect(first).toBeCloseTo(140, 6)
     for (const gap of rest) expect(gap).toBeCloseTo(first ?? Number.NaN, 1)
@@ -147,7 +118,7 @@ describe('distributeLayers', () => {
 describe('restack', () => {
   const stack = [shape('a', { z: 0 }), shape('b', { z: 1 }), shape('c', { z: 2 }), shape('d', { z: 3 })]
   const after = (ids: string[], direction: 'forward' | 'backward' | 'front' | 'back'): string[] =>
-    stackOrder(apply(stack, restack(stack, new Set(ids), direction)))
+    stackOrder(applyPatches(stack, restack(stack, new Set(ids), direction)))
 
   it('brings a layer forward one step, past the next layer above it', () => {
     expect(after(['b'], 'forward')).toEqual(['a', 'c', 'b', 'd'])
@@ -184,7 +155,7 @@ describe('restack', () => {
 
   it('can be applied again and again (z values stay distinct and ordered)', () => {
     let layers: Layer[] = stack
-    for (let i = 0; i < 30; i++) layers = apply(layers, restack(layers, new Set(['a']), i % 2 === 0 ? 'forward' : 'back'))
+    for (let i = 0; i < 30; i++) layers = applyPatches(layers, restack(layers, new Set(['a']), i % 2 === 0 ? 'forward' : 'back'))
     expect(new Set(layers.map((layer) => layer.z)).size).toBe(4)
     expect(stackOrder(layers)).toEqual(['a', 'b', 'c', 'd'])
   })
@@ -193,7 +164,7 @@ describe('restack', () => {
   it('moves a layer past a layer with the same z that is drawn above it', () => {
     const tied = [shape('a', { z: 1 }), shape('b', { z: 1 })]
     expect(stackOrder(tied)).toEqual(['a', 'b'])
-    expect(stackOrder(apply(tied, restack(tied, new Set(['a']), 'forward')))).toEqual(['b', 'a'])
+    expect(stackOrder(applyPatches(tied, restack(tied, new Set(['a']), 'forward')))).toEqual(['b', 'a'])
   })
 })
 

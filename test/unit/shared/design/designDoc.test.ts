@@ -10,55 +10,12 @@ import {
   setCanvas,
   updateLayers
 } from '../../../../src/shared/design/designDoc'
-import type { Canvas, ImageLayer, ShapeLayer, TextLayer } from '../../../../src/shared/design/types'
+import type { Canvas, ImageLayer, ShapeLayer } from '../../../../src/shared/design/types'
+import { canvasOf, headlineLayer as text, imageLayer, rawLayer, shapeLayer, sync } from './designFixtures'
 
-const canvas: Canvas = { width: 1080, height: 1080, presetId: 'instagram-post', background: { kind: 'solid', color: '#ffffff' } }
-
-const base = { rotation: 0, z: 0, locked: false, groupId: null, opacity: 1 }
-
-function text(id: string, fields: Partial<TextLayer> = {}): TextLayer {
-  return {
-    ...base,
-    id,
-    name: id,
-    type: 'text',
-    x: 100,
-    y: 100,
-    width: 600,
-    height: 100,
-    text: 'Summer sale',
-    role: 'headline',
-    fontFamily: 'Inter',
-    fontSize: 48,
-    fontWeight: 700,
-    fill: '#111111',
-    align: 'left',
-    lineHeight: 1.2,
-    ...fields
-  }
-}
-
-function image(id: string, fields: Partial<ImageLayer> = {}): ImageLayer {
-  return { ...base, id, name: id, type: 'image', x: 0, y: 0, width: 400, height: 300, blobHash: 'a'.repeat(64), naturalWidth: 1600, naturalHeight: 1200, alt: 'Beach', ...fields }
-}
-
-function shape(id: string, fields: Partial<ShapeLayer> = {}): ShapeLayer {
-  return { ...base, id, name: id, type: 'shape', x: 0, y: 0, width: 200, height: 200, shape: 'rect', fill: '#ff0000', stroke: '#000000', strokeWidth: 0, cornerRadius: 0, ...fields }
-}
-
-function rawLayer(doc: Y.Doc, id: string): Y.Map<unknown> {
-  const map = doc.getMap<Y.Map<unknown>>('layers').get(id)
-  if (!(map instanceof Y.Map)) throw new Error(`no layer ${id}`)
-  return map
-}
-
-/** Exchanges updates both ways, applied with a remote origin (as the app applies a teammate's changes). */
-function sync(a: Y.Doc, b: Y.Doc): void {
-  const fromA = Y.encodeStateAsUpdate(a, Y.encodeStateVector(b))
-  const fromB = Y.encodeStateAsUpdate(b, Y.encodeStateVector(a))
-  Y.applyUpdate(b, fromA, 'remote')
-  Y.applyUpdate(a, fromB, 'remote')
-}
+const canvas = canvasOf()
+const image = (id: string, fields: Partial<ImageLayer> = {}): ImageLayer => imageLayer(id, { x: 0, y: 0, alt: 'Beach', ...fields })
+const shape = (id: string, fields: Partial<ShapeLayer> = {}): ShapeLayer => shapeLayer(id, { fill: '#ff0000', ...fields })
 
 describe('initDesign and readDesign', () => {
   it('reads back the canvas and every kind of layer exactly as written', () => {

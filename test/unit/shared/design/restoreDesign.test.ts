@@ -2,37 +2,11 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { addLayer, deleteLayers, initDesign, readDesign, setCanvas, updateLayers } from '../../../../src/shared/design/designDoc'
 import { restoreDesign } from '../../../../src/shared/design/restoreDesign'
-import type { Canvas, Design, ShapeLayer, TextLayer } from '../../../../src/shared/design/types'
+import type { Design, ShapeLayer } from '../../../../src/shared/design/types'
+import { canvasOf, headlineLayer as text, rawLayer, shapeLayer, sync } from './designFixtures'
 
-const canvas: Canvas = { width: 1080, height: 1080, presetId: 'instagram-post', background: { kind: 'solid', color: '#ffffff' } }
-
-const base = { rotation: 0, z: 0, locked: false, groupId: null, opacity: 1 }
-
-function text(id: string, fields: Partial<TextLayer> = {}): TextLayer {
-  return {
-    ...base,
-    id,
-    name: id,
-    type: 'text',
-    x: 100,
-    y: 100,
-    width: 600,
-    height: 100,
-    text: 'Summer sale',
-    role: 'headline',
-    fontFamily: 'Inter',
-    fontSize: 48,
-    fontWeight: 700,
-    fill: '#111111',
-    align: 'left',
-    lineHeight: 1.2,
-    ...fields
-  }
-}
-
-function shape(id: string, fields: Partial<ShapeLayer> = {}): ShapeLayer {
-  return { ...base, id, name: id, type: 'shape', x: 0, y: 0, width: 200, height: 200, shape: 'rect', fill: '#ff0000', stroke: '#000000', strokeWidth: 0, cornerRadius: 0, ...fields }
-}
+const canvas = canvasOf()
+const shape = (id: string, fields: Partial<ShapeLayer> = {}): ShapeLayer => shapeLayer(id, { fill: '#ff0000', ...fields })
 
 /** A design with three layers, and a version of it taken right away. */
 function designWithVersion(): { doc: Y.Doc; version: Uint8Array; versionDesign: Design } {
@@ -42,19 +16,6 @@ function designWithVersion(): { doc: Y.Doc; version: Uint8Array; versionDesign: 
   const versionDesign = readDesign(doc)
   if (!versionDesign) throw new Error('unreadable design')
   return { doc, version, versionDesign }
-}
-
-function rawLayer(doc: Y.Doc, id: string): Y.Map<unknown> {
-  const map = doc.getMap<Y.Map<unknown>>('layers').get(id)
-  if (!(map instanceof Y.Map)) throw new Error(`no layer ${id}`)
-  return map
-}
-
-function sync(a: Y.Doc, b: Y.Doc): void {
-  const fromA = Y.encodeStateAsUpdate(a, Y.encodeStateVector(b))
-  const fromB = Y.encodeStateAsUpdate(b, Y.encodeStateVector(a))
-  Y.applyUpdate(b, fromA, 'remote')
-  Y.applyUpdate(a, fromB, 'remote')
 }
 
 describe('restoreDesign', () => {

@@ -1,31 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { snapBox } from '../../../../src/shared/design/snapping'
-import type { Canvas, ShapeLayer } from '../../../../src/shared/design/types'
+import type { ShapeLayer } from '../../../../src/shared/design/types'
+import { canvasOf, shapeLayer } from './designFixtures'
 
-const canvas: Canvas = { width: 1000, height: 800, presetId: null, background: { kind: 'solid', color: '#ffffff' } }
-
-function shape(id: string, fields: Partial<ShapeLayer> = {}): ShapeLayer {
-  return {
-    id,
-    name: id,
-    type: 'shape',
-    x: 0,
-    y: 0,
-    width: 100,
-    height: 100,
-    rotation: 0,
-    z: 0,
-    locked: false,
-    groupId: null,
-    opacity: 1,
-    shape: 'rect',
-    fill: '#000000',
-    stroke: '#000000',
-    strokeWidth: 0,
-    cornerRadius: 0,
-    ...fields
-  }
-}
+const canvas = canvasOf({ width: 1000, height: 800, presetId: null })
+const shape = (id: string, fields: Partial<ShapeLayer> = {}): ShapeLayer => shapeLayer(id, { width: 100, height: 100, ...fields })
 
 describe('snapBox', () => {
   it('snaps a box dragged near the canvas centre onto it, with guides through the centre', () => {

@@ -2,51 +2,18 @@ import { describe, expect, it } from 'vitest'
 import { designToSvg, estimateTextWidth, linearGradientLine, wrapText } from '../../../../src/shared/design/svgExport'
 import { DESIGN_TEMPLATES } from '../../../../src/shared/design/templates'
 import type { Canvas, Design, ImageLayer, Layer, ShapeLayer, TextLayer } from '../../../../src/shared/design/types'
+import { canvasOf, headlineLayer, imageLayer, shapeLayer } from './designFixtures'
 
-const CANVAS: Canvas = { width: 1080, height: 1080, presetId: 'instagram-post', background: { kind: 'solid', color: '#ffffff' } }
-const BLOB_HASH = 'a'.repeat(64)
+const CANVAS = canvasOf()
 
-const base = { rotation: 0, locked: false, groupId: null, opacity: 1, x: 100, y: 200, width: 400, height: 300 }
+/** Each kind of layer in the same 400 × 300 box at (100, 200): shape below, text, image on top. */
+const box = { x: 100, y: 200, width: 400, height: 300 }
+const text = (overrides: Partial<TextLayer> = {}): TextLayer => headlineLayer('text', { name: 'Text', z: 1, ...box, text: 'Hello', fontSize: 40, ...overrides })
+const shape = (overrides: Partial<ShapeLayer> = {}): ShapeLayer => shapeLayer('shape', { name: 'Shape', z: 0, ...box, fill: '#ff0000', ...overrides })
+const image = (overrides: Partial<ImageLayer> = {}): ImageLayer =>
+  imageLayer('image', { name: 'Photo', z: 2, ...box, naturalWidth: 800, naturalHeight: 600, alt: 'A photo', ...overrides })
 
-function text(overrides: Partial<TextLayer> = {}): TextLayer {
-  return {
-    ...base,
-    type: 'text',
-    id: 'text',
-    name: 'Text',
-    z: 1,
-    text: 'Hello',
-    role: 'headline',
-    fontFamily: 'Inter',
-    fontSize: 40,
-    fontWeight: 700,
-    fill: '#111111',
-    align: 'left',
-    lineHeight: 1.2,
-    ...overrides
-  }
-}
-
-function shape(overrides: Partial<ShapeLayer> = {}): ShapeLayer {
-  return {
-    ...base,
-    type: 'shape',
-    id: 'shape',
-    name: 'Shape',
-    z: 0,
-    shape: 'rect',
-    fill: '#ff0000',
-    stroke: '#000000',
-    strokeWidth: 0,
-    cornerRadius: 0,
-    ...overrides
-  }
-}
-
-function image(overrides: Partial<ImageLayer> = {}): ImageLayer {
-  return { ...base, type: 'image', id: 'image', name: 'Photo', z: 2, blobHash: BLOB_HASH, naturalWidth: 800, naturalHeight: 600, alt: 'A photo', ...overrides }
-}
-
+/** The layers as given: their z is not renumbered. */
 function design(layers: Layer[], canvas: Canvas = CANVAS): Design {
   return { canvas, layers, unreadable: [] }
 }

@@ -17,11 +17,27 @@ import {
 
 const ids = (list: readonly { id: string }[]): string[] => list.map((d) => d.id)
 
+/** An index listing the documents, drafts as the app lists them (addDraft). */
+function indexWith(documents: readonly [id: string, kind: 'draft' | 'design', title: string, now: number][]): Y.Doc {
+  const index = new Y.Doc()
+  for (const [id, kind, title, now] of documents) {
+    if (kind === 'draft') addDraft(index, id, title, now)
+    else addDocument(index, id, kind, title, now)
+  }
+  return index
+}
+
+/** Moves each document to the trash at the time given. */
+function trashAt(index: Y.Doc, times: Record<string, number>): void {
+  for (const [id, now] of Object.entries(times)) trashDraft(index, id, now)
+}
+
 describe('document kinds in the workspace index', () => {
   it('lists a design among all documents and the active designs, but not among the drafts', () => {
-    const index = new Y.Doc()
-    addDraft(index, 'draft', 'Storm report', 1)
-    addDocument(index, 'design', 'design', 'Sale poster', 2)
+    const index = indexWith([
+      ['draft', 'draft', 'Storm report', 1],
+      ['design', 'design', 'Sale poster', 2]
+    ])
 
     expect(listDocuments(index).map((d) => [d.id, d.kind, d.title]).sort()).toEqual([
       ['design', 'design', 'Sale poster'],
@@ -57,21 +73,21 @@ describe('document kinds in the workspace index', () => {
   })
 
   it('orders active designs by last edit', () => {
-    const index = new Y.Doc()
-    addDocument(index, 'older', 'design', 'Older', 1)
-    addDocument(index, 'newer', 'design', 'Newer', 2)
+    const index = indexWith([
+      ['older', 'design', 'Older', 1],
+      ['newer', 'design', 'Newer', 2]
+    ])
     expect(ids(activeDocuments(index, 'design'))).toEqual(['newer', 'older'])
   })
 
   it('trashes and restores designs, keeping them apart from trashed drafts', () => {
-    const index = new Y.Doc()
-    addDocument(index, 'poster', 'design', 'Poster', 1)
-    addDocument(index, 'banner', 'design', 'Banner', 1)
-    addDraft(index, 'draft', 'Draft', 1)
+    const index = indexWith([
+      ['poster', 'design', 'Poster', 1],
+      ['banner', 'design', 'Banner', 1],
+      ['draft', 'draft', 'Draft', 1]
+    ])
 
-    trashDraft(index, 'poster', 10)
-    trashDraft(index, 'banner', 20)
-    trashDraft(index, 'draft', 30)
+    trashAt(index, { poster: 10, banner: 20, draft: 30 })
     expect(activeDocuments(index, 'design')).toEqual([])
     expect(ids(trashedDocuments(index, 'design'))).toEqual(['banner', 'poster'])
     expect(ids(trashedDrafts(index))).toEqual(['draft'])
@@ -83,13 +99,12 @@ describe('document kinds in the workspace index', () => {
   })
 
   it('purges designs trashed longer than the retention, like drafts', () => {
-    const index = new Y.Doc()
-    addDocument(index, 'old-design', 'design', 'Old design', 0)
-    addDocument(index, 'recent-design', 'design', 'Recent design', 0)
-    addDraft(index, 'old-draft', 'Old draft', 0)
-    trashDraft(index, 'old-design', 0)
-    trashDraft(index, 'old-draft', 0)
-    trashDraft(index, 'recent-design', TRASH_RETENTION_MS)
+    const index = indexWith([
+      ['old-design', 'design', 'Old design', 0],
+      ['recent-design', 'design', 'Recent design', 0],
+      ['old-draft', 'draft', 'Old draft', 0]
+    ])
+    trashAt(index, { 'old-design': 0, 'old-draft': 0, 'recent-design': TRASH_RETENTION_MS })
 
     expect(purgeTrash(index, TRASH_RETENTION_MS + 1).sort()).toEqual(['old-design', 'old-draft'])
     expect(ids(listDocuments(index))).toEqual(['recent-design'])

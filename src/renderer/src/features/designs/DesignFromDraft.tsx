@@ -10,6 +10,7 @@ import type { DocSession } from '../../lib/docSession'
 import { describeError } from '../../lib/rpcError'
 import { Dialog } from '../../ui/Dialog'
 import { createDesign } from './designActions'
+import { DesignStartForm } from './DesignStartForm'
 
 interface DesignFromDraftProps {
   index: DocSession
@@ -53,19 +54,7 @@ function TemplateChoice({ index, draft, onClose, onCreated }: DesignFromDraftPro
   }
 
   return (
-    <form
-      className="new-design-form"
-      onSubmit={(event) => {
-        event.preventDefault()
-        create()
-      }}
-    >
-      <header className="dialog-header">
-        <h2>Design from this draft</h2>
-        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
-          ×
-        </button>
-      </header>
+    <DesignStartForm title="Design from this draft" onClose={onClose} onCreate={create}>
       <dl className="draft-copy">
         <dt>Headline</dt>
         <dd>{copy.headline || '(the template’s own)'}</dd>
@@ -88,14 +77,6 @@ function TemplateChoice({ index, draft, onClose, onCreated }: DesignFromDraftPro
           {error}
         </p>
       ) : null}
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="submit" className="primary" data-autofocus>
-          Create design
-        </button>
-      </div>
-    </form>
+    </DesignStartForm>
   )
 }

@@ -8,8 +8,10 @@ import type { DocSession } from '../../lib/docSession'
 import { describeError } from '../../lib/rpcError'
 import { shortcutLabel } from '../../lib/shortcuts'
 import { useDocSnapshot } from '../../lib/useDocSnapshot'
-import { moveToTrash, restoreFromTrash } from '../drafts/draftActions'
+import { moveToTrash } from '../drafts/draftActions'
 import { DraftList } from '../drafts/DraftList'
+import { SessionStatus } from '../drafts/SessionStatus'
+import { TrashSection } from '../drafts/TrashSection'
 import { useDraftSession } from '../drafts/useDraftSession'
 import { createDesign, duplicateDesign } from './designActions'
 import { DesignPane } from './DesignPane'
@@ -30,7 +32,6 @@ export function DesignsView({ index, selectedId, onSelect }: DesignsViewProps) {
   const { client } = useCore()
   const { active, trashed } = useDocSnapshot(index.doc, designLists)
   const [creating, setCreating] = useState(false)
-  const [showTrash, setShowTrash] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const opened = useDraftSession(selectedId, 'design')
   const title = useDocSnapshot(
@@ -59,28 +60,10 @@ export function DesignsView({ index, selectedId, onSelect }: DesignsViewProps) {
           </p>
         ) : null}
         <DraftList drafts={active} selectedId={selectedId} onSelect={onSelect} label="Designs" emptyText="No designs yet. Start one with New design." />
-        <button type="button" className="link-button" aria-expanded={showTrash} onClick={() => setShowTrash(!showTrash)}>
-          Trash ({trashed.length})
-        </button>
-        {showTrash ? (
-          <DraftList
-            drafts={trashed}
-            selectedId={selectedId}
-            onSelect={onSelect}
-            label="Designs in the trash"
-            emptyText="The trash is empty. Designs stay here for 30 days."
-            action={{ label: 'Restore', run: (id) => restoreFromTrash(index, id) }}
-          />
-        ) : null}
+        <TrashSection index={index} items={trashed} selectedId={selectedId} onSelect={onSelect} label="Designs in the trash" emptyText="The trash is empty. Designs stay here for 30 days." />
       </section>
       <div className="editor-pane design-pane">
-        {opened.phase === 'none' ? <p className="empty-state">Choose a design, or start a new one.</p> : null}
-        {opened.phase === 'loading' ? <p role="status">Opening design…</p> : null}
-        {opened.phase === 'failed' ? (
-          <p role="alert" className="inline-error">
-            This design could not be opened: {opened.message}
-          </p>
-        ) : null}
+        <SessionStatus state={opened} noun="design" />
         {opened.phase === 'ready' ? (
           <DesignPane
             key={opened.session.docId}

@@ -3,6 +3,7 @@ import { DESIGN_PRESETS, MAX_CANVAS_SIDE, MIN_CANVAS_SIDE, presetById } from '..
 import { DESIGN_TEMPLATES } from '../../../../shared/design/templates'
 import type { Canvas, Layer } from '../../../../shared/design/types'
 import { Dialog } from '../../ui/Dialog'
+import { DesignStartForm } from './DesignStartForm'
 
 export interface DesignStart {
   title: string
@@ -47,19 +48,7 @@ function NewDesignForm({ onClose, onCreate }: Omit<NewDesignDialogProps, 'open'>
   }
 
   return (
-    <form
-      className="new-design-form"
-      onSubmit={(event) => {
-        event.preventDefault()
-        create()
-      }}
-    >
-      <header className="dialog-header">
-        <h2>New design</h2>
-        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
-          ×
-        </button>
-      </header>
+    <DesignStartForm title="New design" onClose={onClose} onCreate={create} canCreate={choice !== 'custom' || customValid}>
       <fieldset>
         <legend>Blank canvas</legend>
         {DESIGN_PRESETS.map((preset) => (
@@ -99,14 +88,6 @@ function NewDesignForm({ onClose, onCreate }: Omit<NewDesignDialogProps, 'open'>
           </label>
         ))}
       </fieldset>
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="submit" className="primary" disabled={choice === 'custom' && !customValid} data-autofocus>
-          Create design
-        </button>
-      </div>
-    </form>
+    </DesignStartForm>
   )
 }

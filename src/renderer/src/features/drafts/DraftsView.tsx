@@ -8,12 +8,14 @@ import { shortcutLabel } from '../../lib/shortcuts'
 import { DesignFromDraft } from '../designs/DesignFromDraft'
 import { ExportMenu } from '../transfer/ExportMenu'
 import { ImportDraft } from '../transfer/ImportDraft'
-import { createDraft, duplicateDraft, moveToTrash, restoreFromTrash } from './draftActions'
+import { createDraft, duplicateDraft, moveToTrash } from './draftActions'
 import { DraftEditor } from './DraftEditor'
 import { DraftList } from './DraftList'
 import { useDraftLists } from './useWorkspace'
 import { RelatedDrafts } from './RelatedDrafts'
 import { SearchResults } from './SearchResults'
+import { SessionStatus } from './SessionStatus'
+import { TrashSection } from './TrashSection'
 import { useDraftSearch } from './useDraftSearch'
 import { useDraftSession } from './useDraftSession'
 import { useSemanticStatus } from './useSemanticStatus'
@@ -33,7 +35,6 @@ export function DraftsView({ index, selectedId, onSelect, onWordCount, onAssistT
   const { client } = useCore()
   const { active, trashed } = useDraftLists(index)
   const [filter, setFilter] = useState('')
-  const [showTrash, setShowTrash] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const draft = useDraftSession(selectedId)
 
@@ -99,28 +100,10 @@ export function DraftsView({ index, selectedId, onSelect, onWordCount, onAssistT
             Search failed: {search.message}
           </p>
         ) : null}
-        <button type="button" className="link-button" aria-expanded={showTrash} onClick={() => setShowTrash(!showTrash)}>
-          Trash ({trashed.length})
-        </button>
-        {showTrash ? (
-          <DraftList
-            drafts={trashed}
-            selectedId={selectedId}
-            onSelect={onSelect}
-            label="Trash"
-            emptyText="The trash is empty. Drafts stay here for 30 days."
-            action={{ label: 'Restore', run: (id) => restoreFromTrash(index, id) }}
-          />
-        ) : null}
+        <TrashSection index={index} items={trashed} selectedId={selectedId} onSelect={onSelect} label="Trash" emptyText="The trash is empty. Drafts stay here for 30 days." />
       </section>
       <div className="editor-pane">
-        {draft.phase === 'none' ? <p className="empty-state">Choose a draft, or start a new one.</p> : null}
-        {draft.phase === 'loading' ? <p role="status">Opening draft…</p> : null}
-        {draft.phase === 'failed' ? (
-          <p role="alert" className="inline-error">
-            This draft could not be opened: {draft.message}
-          </p>
-        ) : null}
+        <SessionStatus state={draft} noun="draft" />
         {draft.phase === 'ready' ? (
           <>
             <div className="draft-actions">

@@ -1,22 +1,16 @@
 import type { Editor } from '@tiptap/react'
-import { useEffect, useState } from 'react'
-import type { VersionSummary } from '../../../../shared/contracts/versions'
+import { useState } from 'react'
 import { fragmentText } from '../../../../shared/docs/plainText'
 import { DRAFT_BODY_FIELD } from '../../../../shared/editor/fields'
 import { wordDiff } from '../../../../shared/text/wordDiff'
 import { useCore } from '../../app/coreContext'
 import type { DocSession } from '../../lib/docSession'
-import { describeError } from '../../lib/rpcError'
 import { Dialog } from '../../ui/Dialog'
+import { HistoryHeader } from './HistoryHeader'
 import { restoreVersion } from './restoreVersion'
+import { useVersions, versionName } from './useVersions'
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
-const KIND_LABELS: Record<VersionSummary['kind'], string> = {
-  auto: 'Automatic',
-  closed: 'When closed',
-  named: 'Named',
-  'before-restore': 'Before a restore'
-}
 
 interface HistoryDialogProps {
   open: boolean
@@ -35,57 +29,20 @@ export function HistoryDialog({ open, onClose, editor, draft }: HistoryDialogPro
 
 function History({ editor, draft, onClose }: Omit<HistoryDialogProps, 'open'>) {
   const { client } = useCore()
-  const [versions, setVersions] = useState<VersionSummary[] | null>(null)
+  const history = useVersions(draft)
+  const { versions, busy, act } = history
   const [selected, setSelected] = useState<{ id: number; text: string } | null>(null)
-  const [name, setName] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
   const currentText = fragmentText(draft.doc.getXmlFragment(DRAFT_BODY_FIELD))
-
-  const load = (): Promise<void> =>
-    client.versions.list({ docId: draft.docId }).then(setVersions, (e: unknown) => setError(describeError(e)))
-  useEffect(() => {
-    void client.versions.list({ docId: draft.docId }).then(setVersions, (e: unknown) => setError(describeError(e)))
-  }, [client, draft])
-
-  const act = (work: () => Promise<unknown>): void => {
-    setBusy(true)
-    setError(null)
-    work()
-      .catch((e: unknown) => setError(describeError(e)))
-      .finally(() => setBusy(false))
-  }
 
   return (
     <>
-      <header className="dialog-header">
-        <h2>Version history</h2>
-        <button type="button" className="icon-button" aria-label="Close version history" onClick={onClose}>
-          ×
-        </button>
-      </header>
-      <form
-        className="version-name"
-        onSubmit={(e) => {
-          e.preventDefault()
-          act(async () => {
-            await draft.whenSaved()
-            await client.versions.create({ docId: draft.docId, kind: 'named', name: name.trim() })
-            setName('')
-            await load()
-          })
-        }}
-      >
-        <input aria-label="Version name" placeholder="Name this version, e.g. Sent to editor" value={name} onChange={(e) => setName(e.target.value)} />
-        <button type="submit" disabled={busy || !name.trim()}>
-          Save version
-        </button>
-      </form>
-      {error ? (
-        <p role="alert" className="inline-error">
-          {error}
-        </p>
-      ) : null}
+      <HistoryHeader
+        title="Version history"
+        closeLabel="Close version history"
+        onClose={onClose}
+        placeholder="Name this version, e.g. Sent to editor"
+        history={history}
+      />
       <div className="history-body">
         <ul className="version-list" aria-label="Versions">
           {versions?.length === 0 ? <li className="empty-state">No versions yet. They are made as you write.</li> : null}
@@ -97,7 +54,7 @@ function History({ editor, draft, onClose }: Omit<HistoryDialogProps, 'open'>) {
                 aria-current={selected?.id === v.id ? 'true' : undefined}
                 onClick={() => act(async () => setSelected({ id: v.id, text: (await client.versions.get({ id: v.id })).text }))}
               >
-                <span className="draft-item-title">{v.name ?? KIND_LABELS[v.kind]}</span>
+                <span className="draft-item-title">{versionName(v)}</span>
                 <span className="draft-item-meta">
                   {when.format(v.createdAt)} · {v.words} words
                 </span>
