@@ -243,6 +243,39 @@ test.describe('Team sync', () => {
     })
   })
 
+  test('a design nobody has open reaches a teammate in the background with its image, and shows with its author gone', async ({
+    launchHeadless,
+    newContext
+  }) => {
+    test.setTimeout(120_000)
+    await withTeammates(launchHeadless, newContext, async ({ a, b, coreA, coreB }) => {
+      await openDrafts(a, coreA.url)
+      const code = await createTeamAndInvite(a)
+      await a.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Designs' }).click()
+      await newDesign(a, 'Instagram post')
+      await a.getByLabel('Image file').setInputFiles(picketPhoto)
+      await expect(layerList(a).getByRole('button', { name: /^picket line Image/ })).toBeVisible()
+      await expect(a.locator('.save-status')).toHaveText('Saved')
+      // A leaves the design: only the background catch-up can carry it to B.
+      await openTeam(a)
+
+      await openDrafts(b, coreB.url)
+      await joinTeam(b, code)
+      await expect(syncStatus(b)).toHaveText('Sync: 1 peer', { timeout: 20_000 })
+      await expect(b.getByText('Every draft is up to date with what teammates online hold.')).toBeVisible({ timeout: 45_000 })
+      await expect.poll(() => storedImageCount(coreB.dataDir), { timeout: 20_000 }).toBe(1)
+
+      await coreA.stop()
+      await b.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Designs' }).click()
+      await b.getByRole('list', { name: 'Designs' }).getByRole('button').first().click()
+      await expect(layerList(b).getByRole('button', { name: /^picket line Image/ })).toBeVisible()
+      await layerList(b).getByRole('button', { name: /^picket line Image/ }).click()
+      // The picture itself is there (the palette comes from its pixels), not the missing-image box.
+      await inspector(b).getByRole('button', { name: 'Palette from image' }).click()
+      await expect(inspector(b).getByRole('list', { name: /^Palette from “picket line”/ }).getByRole('listitem').first()).toHaveAttribute('title', '#1e78c8')
+    })
+  })
+
   test('five teammates typing at once in one draft converge on the same text', async ({ launchHeadless, newContext }) => {
     test.setTimeout(240_000)
     const names = ['Ana', 'Bea', 'Cy', 'Dee', 'Eli']
