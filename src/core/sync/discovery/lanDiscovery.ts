@@ -17,7 +17,9 @@ const AnnouncementSchema = z.object({
   tag: z.string().regex(/^[0-9a-f]{32}$/),
   /** This run of the app (random), so an app ignores its own announcements. */
   id: z.string().regex(/^[0-9a-f]{16,64}$/),
-  port: z.number().int().min(1).max(65_535)
+  port: z.number().int().min(1).max(65_535),
+  /** Sent once on stop, so teammates forget this app at once rather than after 10 s of silence. */
+  bye: z.literal(true).optional()
 })
 
 export interface LanPeer {
@@ -80,21 +82,33 @@ export class LanDiscovery {
     return this.peers.size
   }
 
+  /** Says goodbye on every network it announced on, then closes the socket once that is sent. */
   stop(): void {
-    if (this.timer) clearInterval(this.timer)
+    if (!this.timer) return this.close()
+    clearInterval(this.timer)
+    this.timer = null
+    this.announce(true, () => this.close())
+  }
+
+  private close(): void {
     try {
       this.socket.close()
     } catch {
-      // Never bound (the port was refused): nothing to close.
+      // Never bound (the port was refused) or already closed: nothing to close.
     }
   }
 
-  private announce(): void {
+  private announce(bye = false, sent: () => void = () => undefined): void {
     const { tag, instanceId, signalingPort } = this.options
-    const message = Buffer.from(JSON.stringify({ app: 'holdfast', v: 1, tag, id: instanceId, port: signalingPort }))
-    for (const address of (this.options.addresses ?? broadcastAddresses)()) {
+    const message = Buffer.from(JSON.stringify({ app: 'holdfast', v: 1, tag, id: instanceId, port: signalingPort, ...(bye ? { bye } : {}) }))
+    const addresses = (this.options.addresses ?? broadcastAddresses)()
+    let pending = addresses.length
+    if (pending === 0) return sent()
+    for (const address of addresses) {
       // An unreachable network (no route for the limited broadcast) is normal; the others still go.
-      this.socket.send(message, this.options.port ?? DISCOVERY_PORT, address, () => undefined)
+      this.socket.send(message, this.options.port ?? DISCOVERY_PORT, address, () => {
+        if (--pending === 0) sent()
+      })
     }
   }
 
@@ -107,9 +121,13 @@ export class LanDiscovery {
       return
     }
     if (!parsed.success) return
-    const { tag, id, port } = parsed.data
+    const { tag, id, port, bye } = parsed.data
     if (tag !== this.options.tag || id === this.options.instanceId) return
     const known = this.peers.get(id)
+    if (bye) {
+      if (known) this.forget(known)
+      return
+    }
     // An app heard on several interfaces keeps the first address it was heard at while it stays.
     if (known) {
       known.lastSeen = Date.now()
@@ -122,10 +140,11 @@ export class LanDiscovery {
 
   private forgetSilent(): void {
     const now = Date.now()
-    for (const [id, peer] of this.peers) {
-      if (now - peer.lastSeen < FORGET_AFTER_MS) continue
-      this.peers.delete(id)
-      this.options.onLost(peer)
-    }
+    for (const peer of this.peers.values()) if (now - peer.lastSeen >= FORGET_AFTER_MS) this.forget(peer)
+  }
+
+  private forget(peer: LanPeer): void {
+    this.peers.delete(peer.id)
+    this.options.onLost(peer)
   }
 }
