@@ -32,20 +32,21 @@ export function useTeam(): {
   /** Runs a create, join, key change or leave; resolves to an error message, or null when it worked. */
   const change = useCallback(
     async (action: () => Promise<TeamStatus>): Promise<string | null> => {
+      // What this view shows is what the core said last (every change here updates it at once).
+      const hadTeam = state.phase === 'ready' && state.status.team !== null
       try {
-        const before = (await client.team.status()).team
         const status = await action()
         setState({ phase: 'ready', status })
         // Sharing or joining a team: the drafts here are this device's own, as they are. A new key
         // for the same team changes nothing about which versions this device holds.
-        if (status.team && !before) await sync.catchUp?.holdAll()
+        if (status.team && !hadTeam) await sync.catchUp?.holdAll()
         await sync.refresh()
         return null
       } catch (error) {
         return describeError(error)
       }
     },
-    [client, sync]
+    [state, sync]
   )
 
   return { state, change }
