@@ -57,7 +57,9 @@ test('without a captioning model, "Describe image" says where to install one and
 
   const dialog = await openAltText(page)
   await dialog.getByRole('button', { name: 'Describe image' }).click()
-  await expect(dialog.getByRole('alert')).toHaveText('No alt text model is installed. Install the alt text model in Settings → Local models.')
+  await expect(dialog.getByRole('alert')).toHaveText(
+    'No alt text model is installed and no cloud provider can see images. Install the alt text model in Settings → Local models, or add a vision-capable cloud provider in Settings → AI providers.'
+  )
   await expect(dialog.getByRole('textbox', { name: 'Alt text' })).toHaveValue('night photo')
   await expectNoSeriousViolations(page, 'alt text dialog with its error')
   await dialog.getByRole('button', { name: 'Cancel' }).click()

@@ -73,6 +73,8 @@ test('without a captioning model, "Describe image" on a design says where to ins
   await page.getByLabel('Image file').setInputFiles({ name: 'night.png', mimeType: 'image/png', buffer: Buffer.from(pngImage(160, 90, [15, 20, 40])) })
   const help = inspector(page).getByRole('region', { name: 'AI help' })
   await help.getByRole('button', { name: 'Describe image' }).click()
-  await expect(help.getByRole('alert')).toHaveText('No alt text model is installed. Install the alt text model in Settings → Local models.')
+  await expect(help.getByRole('alert')).toHaveText(
+    'No alt text model is installed and no cloud provider can see images. Install the alt text model in Settings → Local models, or add a vision-capable cloud provider in Settings → AI providers.'
+  )
   await expect(inspector(page).getByRole('textbox', { name: 'Alt text' })).toHaveValue('')
 })

@@ -1,4 +1,5 @@
 import { implementer } from '../rpc/context'
+import { altTextHandlers } from './altText/altTextHandlers'
 import { streamForCaller } from './aiUnavailable'
 import { ConfigNotEditableError } from './config/configSource'
 import { designAiHandlers } from './design/designHandlers'
@@ -10,6 +11,8 @@ export const aiHandlers = {
   }),
 
   ...designAiHandlers,
+
+  ...altTextHandlers,
 
   health: implementer.ai.health.handler(async function* ({ context, signal }) {
     yield context.ai.health()

@@ -78,7 +78,7 @@ export class AiService {
         }
         const pem = this.options.trustedCertificates().trim()
         const network = pem ? { extraCaCertificates: [pem] } : undefined
-        const settings = { id: config.id, label: config.label, baseUrl: config.baseUrl, model: config.model, apiKey, network }
+        const settings = { id: config.id, label: config.label, baseUrl: config.baseUrl, model: config.model, vision: config.vision, apiKey, network }
         clouds.push(config.kind === 'anthropic' ? new AnthropicProvider(settings) : new OpenAICompatibleProvider(settings))
         const fingerprint = createHash('sha256').update(JSON.stringify([config, pem, apiKey ?? ''])).digest('hex')
         fingerprints.set(config.id, fingerprint)
@@ -124,6 +124,17 @@ export class AiService {
           break
       }
     }
+  }
+
+  /**
+   * Who may be shown an image for this request: the cloud providers set up as vision models, or
+   * none when the request (or the whole workspace) must stay on this computer.
+   */
+  async imageReaders(localOnly: boolean): Promise<{ localOnly: boolean; providers: { id: string; label: string }[] }> {
+    await this.reloading
+    const everythingLocal = localOnly || this.options.workspaceLocalOnly()
+    const providers = everythingLocal ? [] : [...this.configs.values()].filter((config) => config.vision === true).map(({ id, label }) => ({ id, label }))
+    return { localOnly: everythingLocal, providers }
   }
 
   /** A 1-token completion through one provider, bypassing the chain, to check its settings. */

@@ -1,10 +1,18 @@
 import type { AssistantRequest } from '../../shared/ai/actions'
 import type { DesignRequest } from '../../shared/ai/designRequests'
 import type { ProviderFailureKind } from '../../shared/ai/failures'
+import type { ImageType } from '../../shared/blobs/images'
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant'
   content: string
+}
+
+/** An image sent along with the last user message; the core reads it from the blob store, never from the renderer. */
+export interface CompletionImage {
+  /** Sniffed from the bytes, not taken from a file name. */
+  mime: ImageType
+  bytes: Uint8Array
 }
 
 /** A model-neutral completion request; the router builds it, a provider turns it into its wire format. */
@@ -18,6 +26,11 @@ export interface CompletionRequest {
   assist?: AssistantRequest
   /** The same for design help. */
   design?: DesignRequest
+  /**
+   * One image that goes with the last user message. Only providers set up as vision models send
+   * it; every other provider refuses the request at once with cannotSeeImages().
+   */
+  image?: CompletionImage
   /**
    * Checks a complete answer; returns why it cannot be used ("it held no palette"), or undefined.
    * The router treats an unusable answer as an 'unsupported' failure of that provider (not an
@@ -67,7 +80,13 @@ export class ProviderError extends Error {
   constructor(
     readonly kind: ProviderFailureKind,
     message: string,
-    readonly details: { status?: number; retryAfterMs?: number; cause?: unknown } = {}
+    readonly details: {
+      status?: number
+      retryAfterMs?: number
+      cause?: unknown
+      /** Refused before anything was sent: the router counts no usage and notes nothing about the provider's health. */
+      unsent?: boolean
+    } = {}
   ) {
     super(message, { cause: details.cause })
   }
@@ -75,4 +94,9 @@ export class ProviderError extends Error {
 
 export function isProviderError(error: unknown): error is ProviderError {
   return error instanceof ProviderError
+}
+
+/** The refusal of a provider that cannot see images (not a vision model, or no model that reads images at all). */
+export function cannotSeeImages(providerName: string): ProviderError {
+  return new ProviderError('unsupported', `${providerName} cannot see images.`, { unsent: true })
 }

@@ -24,6 +24,11 @@ export const ProviderConfigSchema = z.object({
     .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name')
     .optional(),
   /** Tokens (input + output) per calendar month after which requests go to the next provider. */
-  monthlyTokenCap: z.number().int().positive().optional()
+  monthlyTokenCap: z.number().int().positive().optional(),
+  /**
+   * The model can see images (GPT-4o, Claude 3 and later, LLaVA…): alt text may be asked of it,
+   * with the image attached. Absent means false: the image is never sent to this provider.
+   */
+  vision: z.boolean().optional()
 })
 export type ProviderConfig = z.infer<typeof ProviderConfigSchema>

@@ -4,6 +4,7 @@ import { AssistantRequestSchema } from '../ai/actions'
 import { ProviderFailureKindSchema } from '../ai/failures'
 import { ProviderConfigSchema, ProviderIdSchema } from '../ai/providerConfig'
 import { RouterPolicySchema } from '../ai/routerPolicy'
+import { altTextErrors, AltTextInputSchema, AltTextResultSchema } from './altText'
 import { DesignCopyEventSchema, DesignCopyInputSchema, MoodPaletteEventSchema, MoodPaletteInputSchema } from './designAi'
 
 const ProviderRef = { providerId: z.string(), model: z.string(), label: z.string() }
@@ -98,6 +99,12 @@ export const aiContract = {
 
   /** A palette for a mood through the moodPalette chain (an answer that is no valid palette goes to the next provider). */
   moodPalette: oc.errors(aiErrors).input(MoodPaletteInputSchema).output(eventIterator(MoodPaletteEventSchema)),
+
+  /**
+   * One sentence of alt text for a stored image: a vision-capable cloud provider through the
+   * altText chain, else (cloud down, none set up, or local-only) the local captioning model.
+   */
+  altText: oc.errors(altTextErrors).input(AltTextInputSchema).output(AltTextResultSchema),
 
   /** Every provider's state now and on every change (for the status bar). */
   health: oc.output(eventIterator(z.array(ProviderHealthSchema))),

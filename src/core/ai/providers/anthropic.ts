@@ -1,8 +1,9 @@
 import Anthropic from '@anthropic-ai/sdk'
-import type { MessageCreateParamsStreaming } from '@anthropic-ai/sdk/resources/messages'
+import type { ContentBlockParam, MessageCreateParamsStreaming, MessageParam } from '@anthropic-ai/sdk/resources/messages'
 import { createFetch } from '../http/transport'
-import { ProviderError, type CompletionRequest, type Provider, type StreamOptions } from '../provider'
+import { cannotSeeImages, ProviderError, type CompletionRequest, type Provider, type StreamOptions } from '../provider'
 import { failureContext, SDK_TIMEOUT_MS, type CloudProviderConfig } from './cloudProviderConfig'
+import { base64Of, withImage } from './imageParts'
 import { abortedError, cutError, toProviderError } from './providerFailure'
 
 /** Claude through Anthropic's Messages API, or a gateway that speaks it (base URL configurable). */
@@ -20,6 +21,7 @@ export class AnthropicProvider implements Provider {
     const { signal } = options
     const context = failureContext(this.config)
     const fail = (error: unknown, streaming: boolean) => (signal.aborted ? abortedError(context) : toProviderError(error, { ...context, streaming }))
+    if (request.image && this.config.vision !== true) throw cannotSeeImages(context.providerName)
     let events
     try {
       events = await this.client(options.connectTimeoutMs).messages.create(this.body(request), { signal })
@@ -74,9 +76,19 @@ export class AnthropicProvider implements Provider {
       model: this.model,
       max_tokens: request.maxTokens,
       stream: true,
-      messages: request.messages.flatMap((message) => (message.role === 'system' ? [] : [{ role: message.role, content: message.content }])),
+      messages: messagesOf(request),
       ...(system.length > 0 ? { system: system.join('\n\n') } : {}),
       ...(request.temperature === undefined ? {} : { temperature: request.temperature })
     }
   }
+}
+
+/** The conversation without its system messages; an image goes with the last user message, as a base64 image block before its text. */
+function messagesOf({ messages, image }: CompletionRequest): MessageParam[] {
+  const turns = messages.flatMap((message) => (message.role === 'system' ? [] : [{ role: message.role, content: message.content }]))
+  if (!image) return turns
+  return withImage(turns, image, (text, { mime }): ContentBlockParam[] => [
+    { type: 'image', source: { type: 'base64', media_type: mime, data: base64Of(image) } },
+    ...(text === undefined ? [] : [{ type: 'text' as const, text }])
+  ])
 }

@@ -11,6 +11,8 @@ export interface CloudProviderConfig {
   baseUrl: string
   apiKey?: string
   model: string
+  /** The model can see images; without it a request with an image is refused before it is sent. */
+  vision?: boolean
   network?: NetworkOptions
 }
 

@@ -1,6 +1,6 @@
 import { LOCAL_PROVIDER_ID } from '../../../shared/ai/providerConfig'
 import type { InferenceHost } from '../../models/inference/inferenceHost'
-import { CONTINUE_INSTRUCTION, type ChatMessage, type CompletionRequest, type Provider, type StreamOptions } from '../provider'
+import { cannotSeeImages, CONTINUE_INSTRUCTION, type ChatMessage, type CompletionRequest, type Provider, type StreamOptions } from '../provider'
 
 export interface LocalProviderOptions {
   host: InferenceHost
@@ -27,6 +27,8 @@ export class LocalProvider implements Provider {
   }
 
   async *stream(request: CompletionRequest, options: StreamOptions): AsyncGenerator<string, void, undefined> {
+    // A local chat model reads text only; images go to the captioning model, outside the router.
+    if (request.image) throw cannotSeeImages('The local text model')
     const { messages, prefill } = splitContinuation(request.messages)
     const onUsage = options.onUsage
     yield* this.options.host.stream(

@@ -1,8 +1,9 @@
 import OpenAI from 'openai'
-import type { ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions'
+import type { ChatCompletionContentPart, ChatCompletionCreateParamsStreaming, ChatCompletionMessageParam } from 'openai/resources/chat/completions'
 import { createFetch } from '../http/transport'
-import type { CompletionRequest, Provider, StreamOptions } from '../provider'
+import { cannotSeeImages, type CompletionRequest, type Provider, type StreamOptions } from '../provider'
 import { failureContext, SDK_TIMEOUT_MS, type CloudProviderConfig } from './cloudProviderConfig'
+import { base64Of, withImage } from './imageParts'
 import { abortedError, cutError, toProviderError } from './providerFailure'
 
 /**
@@ -23,6 +24,7 @@ export class OpenAICompatibleProvider implements Provider {
     const { signal } = options
     const context = failureContext(this.config)
     const fail = (error: unknown, streaming: boolean) => (signal.aborted ? abortedError(context) : toProviderError(error, { ...context, streaming }))
+    if (request.image && this.config.vision !== true) throw cannotSeeImages(context.providerName)
     let chunks
     try {
       chunks = await this.client(options.connectTimeoutMs).chat.completions.create(this.body(request), { signal })
@@ -69,7 +71,7 @@ export class OpenAICompatibleProvider implements Provider {
   private body(request: CompletionRequest): ChatCompletionCreateParamsStreaming {
     return {
       model: this.model,
-      messages: request.messages,
+      messages: messagesOf(request),
       stream: true,
       stream_options: { include_usage: true },
       // OpenAI's reasoning models refuse max_tokens; most other servers only know max_tokens.
@@ -81,4 +83,13 @@ export class OpenAICompatibleProvider implements Provider {
       ...(request.json ? { response_format: { type: 'json_object' } } : {})
     }
   }
+}
+
+/** The conversation; an image goes with the last user message as an image_url part holding a data: URL. */
+function messagesOf({ messages, image }: CompletionRequest): ChatCompletionMessageParam[] {
+  if (!image) return messages
+  return withImage(messages, image, (text, { mime }): ChatCompletionContentPart[] => [
+    ...(text === undefined ? [] : [{ type: 'text' as const, text }]),
+    { type: 'image_url', image_url: { url: `data:${mime};base64,${base64Of(image)}` } }
+  ])
 }

@@ -144,7 +144,8 @@ export class AiRouter {
           failure = deadlines.failure(error)
         } finally {
           deadlines.dispose()
-          this.reportUsage(providerId, counted ?? estimatedUsage(attemptRequest, answer.length - answeredBefore))
+          // A request the provider refused without sending it (an image to a model that cannot see) cost nothing.
+          if (failure?.details.unsent !== true) this.reportUsage(providerId, counted ?? estimatedUsage(attemptRequest, answer.length - answeredBefore))
         }
         signal.throwIfAborted()
         if (!failure) {
@@ -152,7 +153,8 @@ export class AiRouter {
           yield { type: 'done', providerId, model }
           return
         }
-        this.noteFailure(providerId, failure, policy)
+        // ...and says nothing about its health.
+        if (failure.details.unsent !== true) this.noteFailure(providerId, failure, policy)
         if (failure.kind === 'config') yield { type: 'notice', providerId, kind: 'config', message: failure.message }
         const quickServerError = failure.kind === 'server' && awaitingFirstToken && this.clock.now() - startedAt <= policy.quickRetry.withinMs
         if (quickServerError && retriesLeft > 0) continue

@@ -1,6 +1,6 @@
 import type { AssistantAction, AssistantRequest } from '../../../shared/ai/actions'
 import { RULES_PROVIDER_ID } from '../../../shared/ai/providerConfig'
-import { ProviderError, type CompletionRequest, type Provider, type StreamOptions } from '../provider'
+import { cannotSeeImages, ProviderError, type CompletionRequest, type Provider, type StreamOptions } from '../provider'
 import { designAnswer } from './designRules'
 import { fixGrammar } from './grammar'
 import { headlines } from './headlines'
@@ -70,6 +70,7 @@ export class RulesProvider implements Provider {
       if (signal.aborted) throw new ProviderError('aborted', 'The rule-based help was cancelled.')
     }
     stopIfAborted()
+    if (request.image) throw cannotSeeImages('The rule-based help')
     for (const chunk of wordChunks(request.design ? designAnswer(request.design) : answer(request.assist))) {
       stopIfAborted()
       yield chunk

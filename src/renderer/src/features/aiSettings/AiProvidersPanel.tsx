@@ -60,6 +60,7 @@ export function AiProvidersPanel({ open, settings }: { open: boolean; settings: 
             <li key={provider.id}>
               <div>
                 <strong>{provider.label}</strong> · {provider.model}
+                {provider.vision ? ' · can see images' : ''}
                 <div className="hint">
                   {provider.baseUrl} · {provider.hasKey ? 'key saved' : 'no key'} · {tokens(total)} tokens this month
                   {provider.monthlyTokenCap ? ` of ${tokens(provider.monthlyTokenCap)}` : ''}

@@ -14,7 +14,8 @@ export const ACTION_LABELS: Record<AiTask, string> = {
   continue: 'Continue writing',
   translate: 'Translate',
   designCopy: 'Design copy',
-  moodPalette: 'Palette from a mood'
+  moodPalette: 'Palette from a mood',
+  altText: 'Alt text for images'
 }
 
 interface ChainEditorProps {

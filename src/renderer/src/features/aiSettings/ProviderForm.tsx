@@ -21,6 +21,7 @@ export function ProviderForm({ editing, takenIds, keysFromEnvironment, onSave, o
   const [apiKey, setApiKey] = useState('')
   const [apiKeyEnv, setApiKeyEnv] = useState(editing?.apiKeyEnv ?? '')
   const [cap, setCap] = useState(editing?.monthlyTokenCap ? String(editing.monthlyTokenCap) : '')
+  const [vision, setVision] = useState(editing?.vision === true)
   const [problem, setProblem] = useState<string | null>(null)
 
   const applyPreset = (name: string): void => {
@@ -41,7 +42,8 @@ export function ProviderForm({ editing, takenIds, keysFromEnvironment, onSave, o
       baseUrl: baseUrl.trim(),
       model,
       apiKeyEnv: keysFromEnvironment && apiKeyEnv.trim() ? apiKeyEnv.trim() : undefined,
-      monthlyTokenCap: cap.trim() ? Number(cap) : undefined
+      monthlyTokenCap: cap.trim() ? Number(cap) : undefined,
+      vision: vision || undefined
     })
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
@@ -109,6 +111,13 @@ export function ProviderForm({ editing, takenIds, keysFromEnvironment, onSave, o
         Monthly token cap
         <input type="number" min={1} step={1} value={cap} onChange={(e) => setCap(e.target.value)} placeholder="No cap" />
       </label>
+      <label className="checkbox-field">
+        <input type="checkbox" checked={vision} onChange={(e) => setVision(e.target.checked)} aria-describedby="provider-vision-hint" />
+        Can see images
+      </label>
+      <p id="provider-vision-hint" className="hint">
+        Tick this for a vision model (GPT-4o, Claude, LLaVA…): it then writes alt text for images, which are sent to it.
+      </p>
       {problem ? (
         <p role="alert" className="inline-error">
           {problem}

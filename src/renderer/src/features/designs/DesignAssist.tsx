@@ -13,8 +13,9 @@ interface DesignAssistProps {
 
 /**
  * AI help for the selected layer: copy variants for text (through the AI router, so cloud, then
- * local model, then rules) and alt text for images (the local captioning model). Each layer gets
- * its own fresh state: selecting another layer drops the old suggestions and stops a running one.
+ * local model, then rules) and alt text for images (a cloud model that can see images, else the
+ * local captioning model). Each layer gets its own fresh state: selecting another layer drops the
+ * old suggestions and stops a running one.
  */
 export function DesignAssist({ design, layer, onSetText, onSetAlt }: DesignAssistProps) {
   if (!layer || layer.type === 'shape') return null

@@ -171,6 +171,7 @@ export function DraftEditor({ index, draft, awareness, onWordCount, onAssistTarg
         client={client}
         src={(editor.getAttributes('image').src as string | undefined) ?? ''}
         initial={(editor.getAttributes('image').alt as string | undefined) ?? ''}
+        localOnly={localOnly}
         onClose={() => setAltTextOpen(false)}
         onApply={(alt) => {
           setAltTextOpen(false)

@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { blobHashOf } from '../../../../../shared/blobs/images'
 import type { CoreClient } from '../../../../../shared/contracts'
-import { describeError } from '../../../lib/rpcError'
 import { Dialog } from '../../../ui/Dialog'
+import { altTextAuthor, useDescribeImage } from './useDescribeImage'
 
 interface AltTextDialogProps {
   open: boolean
@@ -10,11 +10,16 @@ interface AltTextDialogProps {
   /** The selected image's address ("holdfast-blob:<hash>" for a stored image). */
   src: string
   initial: string
+  /** The draft's "Never send to cloud" (or the workspace's): only the local captioning model may see the image. */
+  localOnly: boolean
   onApply: (alt: string) => void
   onClose: () => void
 }
 
-/** Edits an image's alt text; "Describe image" asks the local captioning model for a first version. */
+/**
+ * Edits an image's alt text; "Describe image" asks for a first version: a cloud model that can see
+ * images when one is set up, answers and the draft may go to the cloud, else the local captioning model.
+ */
 export function AltTextDialog({ open, ...props }: AltTextDialogProps) {
   return (
     <Dialog open={open} label="Alt text" onClose={props.onClose} className="alt-text-dialog">
@@ -23,32 +28,10 @@ export function AltTextDialog({ open, ...props }: AltTextDialogProps) {
   )
 }
 
-type Describing = { state: 'idle' } | { state: 'busy' } | { state: 'done'; modelId: string } | { state: 'failed'; message: string }
-
-function AltTextForm({ client, src, initial, onApply, onClose }: Omit<AltTextDialogProps, 'open'>) {
+function AltTextForm({ client, src, initial, localOnly, onApply, onClose }: Omit<AltTextDialogProps, 'open'>) {
   const [alt, setAlt] = useState(initial)
-  const [describing, setDescribing] = useState<Describing>({ state: 'idle' })
-  const running = useRef<AbortController | null>(null)
+  const { describing, describe } = useDescribeImage(client, setAlt)
   const hash = blobHashOf(src)
-
-  // Closing the dialog stops a caption still being written.
-  useEffect(() => () => running.current?.abort(), [])
-
-  const describe = async (): Promise<void> => {
-    if (!hash) return
-    const controller = new AbortController()
-    running.current = controller
-    setDescribing({ state: 'busy' })
-    try {
-      const { text, modelId } = await client.models.caption({ hash }, { signal: controller.signal })
-      setAlt(text)
-      setDescribing({ state: 'done', modelId })
-    } catch (error) {
-      if (!controller.signal.aborted) setDescribing({ state: 'failed', message: describeError(error) })
-    } finally {
-      if (running.current === controller) running.current = null
-    }
-  }
 
   return (
     <form
@@ -61,8 +44,8 @@ function AltTextForm({ client, src, initial, onApply, onClose }: Omit<AltTextDia
         Alt text
         <textarea data-autofocus rows={3} value={alt} onChange={(e) => setAlt(e.target.value)} placeholder="What the image shows, for readers who cannot see it" />
       </label>
-      {describing.state === 'busy' ? <p role="status">Describing the image with the local model…</p> : null}
-      {describing.state === 'done' ? <p role="status">Written by the local model {describing.modelId}: check it and edit it before applying.</p> : null}
+      {describing.state === 'busy' ? <p role="status">Describing the image…</p> : null}
+      {describing.state === 'done' ? <p role="status">{altTextAuthor(describing.by)}: check it and edit it before applying.</p> : null}
       {describing.state === 'failed' ? (
         <p role="alert" className="inline-error">
           {describing.message}
@@ -70,7 +53,7 @@ function AltTextForm({ client, src, initial, onApply, onClose }: Omit<AltTextDia
       ) : null}
       {hash ? null : <p className="hint">Only images stored in the draft can be described.</p>}
       <div className="dialog-actions">
-        <button type="button" className="alt-text-describe" disabled={!hash || describing.state === 'busy'} onClick={() => void describe()}>
+        <button type="button" className="alt-text-describe" disabled={!hash || describing.state === 'busy'} onClick={() => hash && describe(hash, localOnly)}>
           Describe image
         </button>
         <button type="button" onClick={onClose}>
