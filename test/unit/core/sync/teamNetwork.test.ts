@@ -50,7 +50,26 @@ async function app(name: string, tag: string, { signalingServers = [], discovery
   return { network, received, publish: (data: string) => page.receive(JSON.stringify({ type: 'publish', topic: 'room', data })) }
 }
 
-const got = (list: unknown[], data: string) => list.some((m) => (m as { data?: unknown }).data === data)
+type App = Awaited<ReturnType<typeof app>>
+
+const count = (list: unknown[], data: string) => list.filter((m) => (m as { data?: unknown }).data === data).length
+const got = (list: unknown[], data: string) => count(list, data) > 0
+
+/** Publishes from the sender until every receiver has it: links come up in their own time. */
+async function publishUntilReceived(sender: App, receivers: App[], data: string): Promise<void> {
+  await expect.poll(() => (sender.publish(data), receivers.every((x) => got(x.received, data))), { timeout: 8000 }).toBe(true)
+}
+
+/**
+ * Publishes once (over links known to be up) and waits until each receiver has it exactly once;
+ * returns how many times each has it, to check again later that no second copy came.
+ */
+async function publishCounted(sender: App, receivers: App[], data: string): Promise<() => number[]> {
+  const counts = () => receivers.map((x) => count(x.received, data))
+  sender.publish(data)
+  await expect.poll(counts, { timeout: 2000 }).toEqual(receivers.map(() => 1))
+  return counts
+}
 
 describe('team network', () => {
   it('finds the apps of the same team on the LAN and carries their pages’ signaling both ways, once', async () => {
@@ -62,39 +81,28 @@ describe('team network', () => {
     // The announcement made before the link existed reaches the other side once linked (the side that opened the link replays its own).
     await expect.poll(() => got(b.received, 'a is here') || got(a.received, 'b is here'), { timeout: 8000 }).toBe(true)
 
-    await expect
-      .poll(
-        () => {
-          a.publish('from a')
-          b.publish('from b')
-          return got(b.received, 'from a') && got(a.received, 'from b')
-        },
-        { timeout: 8000 }
-      )
-      .toBe(true)
+    await publishUntilReceived(a, [b], 'from a')
+    await publishUntilReceived(b, [a], 'from b')
     expect(stranger.received).toEqual([])
     // Each publish arrives once: there is one link between two apps.
-    const onces = () => b.received.filter((m) => (m as { data?: unknown }).data === 'once').length
-    a.publish('once')
-    await expect.poll(onces, { timeout: 2000 }).toBe(1)
+    const onces = await publishCounted(a, [b], 'once')
     await new Promise((resolve) => setTimeout(resolve, 300))
-    expect(onces()).toBe(1)
+    expect(onces()).toEqual([1])
   })
 
   it('with three apps (each pair linked once, so a message can reach an app by two paths) passes each publish on once', async () => {
     const tag = 'c3'.repeat(16)
     const apps = [await app('a', tag), await app('b', tag), await app('c', tag)]
     await expect.poll(() => apps.map((x) => x.network.lanPeers), { timeout: 8000 }).toEqual([2, 2, 2])
-    const count = (list: unknown[], data: string) => list.filter((m) => (m as { data?: unknown }).data === data).length
     // Publish from each until every other app has it (links come up in their own time), then once more, counted.
+    const counted: (() => number[])[] = []
     for (const [i, sender] of apps.entries()) {
       const others = apps.filter((_, j) => j !== i)
-      await expect.poll(() => (sender.publish(`warm ${i}`), others.every((x) => count(x.received, `warm ${i}`) > 0)), { timeout: 8000 }).toBe(true)
-      sender.publish(`counted ${i}`)
-      await expect.poll(() => others.map((x) => count(x.received, `counted ${i}`)), { timeout: 2000 }).toEqual([1, 1])
+      await publishUntilReceived(sender, others, `warm ${i}`)
+      counted.push(await publishCounted(sender, others, `counted ${i}`))
     }
     await new Promise((resolve) => setTimeout(resolve, 300))
-    for (const [i] of apps.entries()) expect(apps.filter((_, j) => j !== i).map((x) => count(x.received, `counted ${i}`))).toEqual([1, 1])
+    for (const counts of counted) expect(counts()).toEqual([1, 1])
   })
 
   it('reaches teammates the LAN cannot through a signaling server the team configured', async () => {
