@@ -75,6 +75,7 @@ export class CatchUp {
   }
 
   stop(): void {
+    if (this.stopped) return
     this.stopped = true
     if (this.timer) clearInterval(this.timer)
     this.drafts.unobserveDeep(this.onIndexChange)
@@ -114,8 +115,14 @@ export class CatchUp {
   }
 
   private record(held: { docId: string; marker: number }[]): void {
-    // A version older than one already held changes nothing.
-    const newer = held.filter(({ docId, marker }) => marker > (this.markers.get(docId) ?? -1))
+    // A version older than one already held changes nothing, except the one the index names now:
+    // after two teammates' concurrent touches (or clocks that differ) the index may keep a smaller
+    // "last edited" than this device's own, and holding that version is what "held" means.
+    const listed = new Map(listDocuments(this.index).map((entry) => [entry.id, entry.editedAt]))
+    const newer = held.filter(({ docId, marker }) => {
+      const current = this.markers.get(docId) ?? -1
+      return marker > current || (marker !== current && marker === listed.get(docId))
+    })
     if (newer.length === 0 || !this.sync.shared) return
     for (const { docId, marker } of newer) this.markers.set(docId, marker)
     void this.client.team.markSynced({ markers: newer }).catch(() => undefined)
@@ -225,13 +232,17 @@ export class CatchUp {
   }
 
   private checkFetch(docId: string, room: BackgroundRoom, now: number): void {
-    if (!room.session) return
+    if (!room.session) {
+      // Its copy never loaded: the slot goes to another document all the same.
+      if (now - room.startedAt > FETCH_TIMEOUT_MS) this.giveUp(docId, now)
+      return
+    }
     if (this.sync.openState(docId) === 'foreground') {
       // The user opened it: the window's own room has taken over.
       this.close(this.fetching, docId)
       return
     }
-    if ((this.markers.get(docId) ?? -1) >= room.marker) {
+    if (this.markers.get(docId) === room.marker) {
       // Its copy was found to hold the version the marker names.
       this.fetched++
       this.close(this.fetching, docId)
@@ -252,10 +263,13 @@ export class CatchUp {
       })
       return
     }
-    if (now - room.startedAt > FETCH_TIMEOUT_MS) {
-      this.failedAt.set(docId, now)
-      this.close(this.fetching, docId)
-    }
+    if (now - room.startedAt > FETCH_TIMEOUT_MS) this.giveUp(docId, now)
+  }
+
+  /** Nobody served the document in time: its slot goes to another, and it is tried again later. */
+  private giveUp(docId: string, now: number): void {
+    this.failedAt.set(docId, now)
+    this.close(this.fetching, docId)
   }
 
   private open(rooms: Map<string, BackgroundRoom>, docId: string, marker: number, serving: boolean): void {
@@ -265,7 +279,11 @@ export class CatchUp {
     DocSession.open(this.client, docId, kind)
       .then((session) => {
         room.session = session
-        if (this.stopped || rooms.get(docId) !== room || this.sync.openState(docId) !== 'closed') return void session.close()
+        if (this.stopped || rooms.get(docId) !== room || this.sync.openState(docId) !== 'closed') {
+          // Stopped, replaced, or opened in the window meanwhile: the room goes, so the slot is free.
+          if (rooms.get(docId) === room) rooms.delete(docId)
+          return void session.close()
+        }
         room.synced = this.sync.register(docId, session, true)
         this.sync.announce(docId, 'serving', serving ? marker : null)
       })

@@ -29,6 +29,8 @@ class FakeCore {
   readonly markSynced: Marker[][] = []
   /** Documents whose load never answers. */
   readonly hanging = new Set<string>()
+  /** Documents whose load answers only after 1.5 s. */
+  readonly slow = new Set<string>()
   holdAppends = false
   private readonly heldAppends: (() => void)[] = []
 
@@ -40,8 +42,11 @@ class FakeCore {
         this.created.push(input)
         return Promise.resolve({ created: true })
       },
-      load: ({ docId }: { docId: string }) =>
-        this.hanging.has(docId) ? new Promise<never>(() => undefined) : Promise.resolve({ updates: [], updateCount: 0 }),
+      load: ({ docId }: { docId: string }) => {
+        if (this.hanging.has(docId)) return new Promise<never>(() => undefined)
+        const loaded = { updates: [], updateCount: 0 }
+        return this.slow.has(docId) ? new Promise((resolve) => setTimeout(() => resolve(loaded), 1500)) : Promise.resolve(loaded)
+      },
       append: () =>
         new Promise((resolve) => {
           const done = () => resolve({ durable: true })
@@ -217,7 +222,7 @@ const wait = (ms: number): Promise<void> => vi.advanceTimersByTimeAsync(ms).then
 
 let running: CatchUp[] = []
 
-/** Stops a catch-up before the test ends (stop() is not meant to be called twice). */
+/** Stops a catch-up before the test ends. */
 function stopCatchUp(catchUp: CatchUp): void {
   running = running.filter((c) => c !== catchUp)
   catchUp.stop()
@@ -561,6 +566,48 @@ describe('CatchUp', () => {
     await wait(TICK_MS)
     expect(core.markSynced).toHaveLength(1)
     expect(core.createdIds).toEqual(['doc'])
+  })
+
+  it('settles a document whose "last edited" in the index is older than this device’s own (concurrent touches, clocks that differ)', async () => {
+    // This device touched it at 1005; a teammate's concurrent touch at 1000 won the index entry.
+    const core = new FakeCore({ doc: 1005 })
+    const sync = new FakeTeamSync()
+    const catchUp = await startCatchUp(core, sync, indexOf([{ id: 'doc', editedAt: 1000 }]))
+    expect(core.createdIds).toEqual(['doc'])
+    sync.servedBy('doc', 1000)
+    await wait(2 * TICK_MS)
+    expect(core.markSynced).toEqual([[{ docId: 'doc', marker: 1000 }]])
+    expect(catchUp.progress).toEqual({ due: 0, fetched: 1 })
+    // Held now: no room opens and closes again and again.
+    await wait(10 * TICK_MS)
+    expect(core.created).toHaveLength(1)
+  })
+
+  it('gives a slot whose copy never loads to another document after the timeout', async () => {
+    const ids = Array.from({ length: MAX_BACKGROUND_ROOMS + 1 }, (_, i) => `doc-${i}`)
+    const core = new FakeCore()
+    for (const id of ids) core.hanging.add(id)
+    const sync = new FakeTeamSync()
+    await startCatchUp(core, sync, indexOf(ids.map((id) => ({ id, editedAt: 100 }))))
+    expect(core.created).toHaveLength(MAX_BACKGROUND_ROOMS)
+    core.hanging.clear()
+    await wait(FETCH_TIMEOUT_MS + 2 * TICK_MS)
+    expect(new Set(core.createdIds)).toEqual(new Set(ids))
+  })
+
+  it('fetches again at once a document the window opened and closed while its background copy was loading', async () => {
+    const core = new FakeCore()
+    core.slow.add('doc')
+    const sync = new FakeTeamSync()
+    await startCatchUp(core, sync, indexOf([{ id: 'doc', editedAt: 100 }]))
+    expect(core.created).toHaveLength(1)
+    // The user opens the document (the window's own room) before the background copy has loaded.
+    const window = sync.register('doc', { doc: new Y.Doc(), whenSaved: () => Promise.resolve() })
+    // The background copy loads at 1.5 s; the user closes the document again before the next look.
+    await wait(1600)
+    window.stop()
+    await wait(3 * TICK_MS)
+    expect(sync.background()).toEqual(['doc'])
   })
 
   it('stop closes every background room', async () => {
