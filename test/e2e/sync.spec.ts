@@ -262,7 +262,7 @@ test.describe('Team sync', () => {
       await openDrafts(b, coreB.url)
       await joinTeam(b, code)
       await expect(syncStatus(b)).toHaveText('Sync: 1 peer', { timeout: 20_000 })
-      await expect(b.getByText('Every draft is up to date with what teammates online hold.')).toBeVisible({ timeout: 45_000 })
+      await expect(b.getByText('Every draft and design is up to date with what teammates online hold.')).toBeVisible({ timeout: 45_000 })
       await expect.poll(() => storedImageCount(coreB.dataDir), { timeout: 20_000 }).toBe(1)
 
       await coreA.stop()
@@ -450,7 +450,7 @@ test.describe('Team sync', () => {
       await openDraftsSection(b)
       for (const title of stories) await expect(draftList(b).getByRole('button', { name: new RegExp(title) })).toBeVisible()
       await openTeam(b)
-      await expect(b.getByText('Every draft is up to date with what teammates online hold.')).toBeVisible({ timeout: 45_000 })
+      await expect(b.getByText('Every draft and design is up to date with what teammates online hold.')).toBeVisible({ timeout: 45_000 })
       await expect(b.getByText(/^Live rooms: \d+/)).toBeVisible()
       // Images follow their drafts; the Team view says while any is still on its way.
       await expect.poll(() => storedImageCount(coreB.dataDir), { timeout: 20_000 }).toBe(1)
@@ -522,7 +522,7 @@ test.describe('Team sync', () => {
       // Both stay in the Team view (no draft open) while B catches up in the background.
       const liveRooms = async (page: Page): Promise<number> => Number((await page.getByText(/^Live rooms: \d+/).textContent())?.match(/\d+/)?.[0])
       const most = { a: 0, b: 0 }
-      const upToDate = b.getByText('Every draft is up to date with what teammates online hold.')
+      const upToDate = b.getByText('Every draft and design is up to date with what teammates online hold.')
       const deadline = Date.now() + 240_000
       while (!(await upToDate.isVisible())) {
         if (Date.now() > deadline) throw new Error(`B did not catch up in 240 s (${JSON.stringify(most)} live rooms at most)`)
@@ -738,7 +738,7 @@ test.describe('Team sync', () => {
       const backA = await coreA.restart()
       await openDrafts(a, backA.url)
       await openTeam(a)
-      await expect(a.getByText('Every draft is up to date with what teammates online hold.')).toBeVisible({ timeout: 60_000 })
+      await expect(a.getByText('Every draft and design is up to date with what teammates online hold.')).toBeVisible({ timeout: 60_000 })
       await openDraftsSection(a)
       await chooseDraft(a, 'Relay test')
       await expect(draftText(a)).toHaveText('From A. And B.', { timeout: 60_000 })

@@ -1,7 +1,7 @@
 import { MAX_BACKGROUND_ROOMS } from '../../lib/sync/catchUp'
 import { sameJson, useSyncValue } from './useSyncValue'
 
-/** How far this device is behind the team's drafts, with a progress bar while it catches up, and its live rooms. */
+/** How far this device is behind the team's drafts and designs, with a progress bar while it catches up, and its live rooms. */
 export function CatchUpStatus() {
   const state = useSyncValue(
     (sync) => ({
@@ -19,14 +19,14 @@ export function CatchUpStatus() {
       {state.due > 0 ? (
         <>
           <label htmlFor="catch-up-progress">
-            {state.due === 1 ? '1 draft changed by teammates to fetch' : `${state.due} drafts changed by teammates to fetch`}
+            {state.due === 1 ? '1 draft or design changed by teammates to fetch' : `${state.due} drafts and designs changed by teammates to fetch`}
           </label>
           <progress id="catch-up-progress" max={total} value={state.fetched} />
         </>
       ) : state.peers > 0 ? (
-        <p>Every draft is up to date with what teammates online hold.</p>
+        <p>Every draft and design is up to date with what teammates online hold.</p>
       ) : (
-        <p>Drafts teammates changed are fetched when one of them is online.</p>
+        <p>Drafts and designs teammates changed are fetched when one of them is online.</p>
       )}
       {state.images > 0 ? (
         <p>{state.images === 1 ? '1 image still to fetch from teammates.' : `${state.images} images still to fetch from teammates.`}</p>
