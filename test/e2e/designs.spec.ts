@@ -42,10 +42,11 @@ test.describe('designs', () => {
     expect(png.name).toBe('design-1080x1080.png')
     const image = decodePng(png.bytes)
     expect([image.width, image.height]).toEqual([1080, 1080])
-    if (!existsSync(REFERENCE) || process.env.UPDATE_REFERENCE === '1') {
+    if (process.env.UPDATE_REFERENCE === '1') {
       await writeFile(REFERENCE, png.bytes)
       test.info().annotations.push({ type: 'reference', description: `written to ${REFERENCE}` })
     }
+    expect(existsSync(REFERENCE), `no reference image at ${REFERENCE}: run with UPDATE_REFERENCE=1 to write one`).toBe(true)
     const reference = decodePng(await readFile(REFERENCE))
     expect(differingPixels(image, reference, 48)).toBeLessThan(0.005)
 
