@@ -1,4 +1,4 @@
-import { useDeferredValue } from 'react'
+import { useDeferredValue, useMemo } from 'react'
 import { runChecks } from '../../../../shared/design/checks'
 import { checkContrast, fixContrast } from '../../../../shared/design/contrast'
 import type { Design } from '../../../../shared/design/types'
@@ -16,7 +16,8 @@ interface DesignChecksProps {
  */
 export function DesignChecks({ design: current, onFixColour, onPick }: DesignChecksProps) {
   const design = useDeferredValue(current)
-  const issues = runChecks(design, { measureTextHeight, scale: 1 })
+  // Urgent renders (every drag move) reuse the last result; only the deferred one checks again.
+  const issues = useMemo(() => runChecks(design, { measureTextHeight, scale: 1 }), [design])
   return (
     <section className="design-checks" aria-labelledby="design-checks-heading">
       <h2 id="design-checks-heading">Checks</h2>

@@ -1,11 +1,11 @@
 import type Konva from 'konva'
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { Awareness } from 'y-protocols/awareness'
 import { paletteChanges } from '../../../../shared/design/applyPalette'
-import { setCanvas, updateLayers } from '../../../../shared/design/designDoc'
+import { setCanvas, updateLayers, type LayerPatch } from '../../../../shared/design/designDoc'
 import { topZ } from '../../../../shared/design/arrange'
 import { newImageLayer, newShapeLayer, newTextLayer } from '../../../../shared/design/newLayers'
-import type { Design } from '../../../../shared/design/types'
+import type { Color, Design } from '../../../../shared/design/types'
 import { useCore } from '../../app/coreContext'
 import type { DocSession } from '../../lib/docSession'
 import { isModKey } from '../../lib/shortcuts'
@@ -100,7 +100,36 @@ export function DesignEditor({ index, session, awareness, design, title }: Desig
   }
 
   const only = chosen.length === 1 ? chosen[0] : undefined
+
+  // Panels that need the design only when a button is pressed read it through a getter, so a
+  // drag (a new design on every move) does not re-render them.
+  const latest = useRef(design)
+  useLayoutEffect(() => {
+    latest.current = design
+  })
+  const getDesign = useCallback(() => latest.current, [])
+  const { stopCapturing } = undo
+  const applyPalette = useCallback(
+    (colors: Color[]) => {
+      const { background, patches } = paletteChanges(latest.current, colors)
+      stopCapturing()
+      doc.transact(() => {
+        setCanvas(doc, { background })
+        updateLayers(doc, patches)
+      })
+    },
+    [doc, stopCapturing]
+  )
+  const applyLayout = useCallback(
+    (patches: LayerPatch[]) => {
+      stopCapturing()
+      updateLayers(doc, patches)
+    },
+    [doc, stopCapturing]
+  )
   const onlyImage = only?.type === 'image' ? images.get(only.blobHash) : undefined
+  const imageName = only?.type === 'image' ? only.name : ''
+  const selectedImage = useMemo(() => (onlyImage ? { name: imageName, element: onlyImage } : null), [onlyImage, imageName])
   return (
     <div
       className="design-editor"
@@ -183,26 +212,9 @@ export function DesignEditor({ index, session, awareness, design, title }: Desig
               updateLayers(doc, [{ id, changes: { fill } }])
             }}
           />
-          <PalettePanel
-            design={design}
-            image={only?.type === 'image' && onlyImage ? { layer: only, element: onlyImage } : null}
-            onApply={(colors) => {
-              const { background, patches } = paletteChanges(design, colors)
-              undo.stopCapturing()
-              doc.transact(() => {
-                setCanvas(doc, { background })
-                updateLayers(doc, patches)
-              })
-            }}
-          />
-          <LayoutIdeas
-            design={design}
-            onApply={(patches) => {
-              undo.stopCapturing()
-              updateLayers(doc, patches)
-            }}
-          />
-          <DesignExport design={design} title={title} images={images} />
+          <PalettePanel image={selectedImage} onApply={applyPalette} />
+          <LayoutIdeas getDesign={getDesign} onApply={applyLayout} />
+          <DesignExport getDesign={getDesign} title={title} images={images} />
         </aside>
       </div>
     </div>

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { memo, useState } from 'react'
 import { designToSvg } from '../../../../shared/design/svgExport'
 import type { Design } from '../../../../shared/design/types'
 import { describeError } from '../../lib/rpcError'
@@ -12,16 +12,16 @@ function fileBase(title: string): string {
 }
 
 interface DesignExportProps {
-  design: Design
+  /** The design as it is now (read when a button is pressed, so a drag does not re-render this). */
+  getDesign: () => Design
   title: string
   images: ReadonlyMap<string, HTMLImageElement>
 }
 
 /** Export as PNG or JPEG at the canvas's exact size (or twice it), or as SVG. */
-export function DesignExport({ design, title, images }: DesignExportProps) {
+export const DesignExport = memo(function DesignExport({ getDesign, title, images }: DesignExportProps) {
   const [state, setState] = useState<{ phase: 'idle' } | { phase: 'busy'; what: string } | { phase: 'failed'; message: string }>({ phase: 'idle' })
   const base = fileBase(title)
-  const { width, height } = design.canvas
 
   const run = (what: string, work: () => Promise<void>): void => {
     setState({ phase: 'busy', what })
@@ -32,14 +32,17 @@ export function DesignExport({ design, title, images }: DesignExportProps) {
   }
   const raster = (format: RasterFormat, scale: 1 | 2): void =>
     run(`Export ${format.toUpperCase()}${scale === 2 ? ' 2×' : ''}`, async () => {
+      const design = getDesign()
+      const { width, height } = design.canvas
       const blob = await exportRaster(design, images, format, scale)
       saveDownload(blob, `${base}-${width * scale}x${height * scale}.${format === 'png' ? 'png' : 'jpg'}`)
     })
   const svg = (): void =>
     run('Export SVG', async () => {
+      const design = getDesign()
       const hrefs = await embeddedImageHrefs(design, images)
       const text = designToSvg(design, { imageHref: (hash) => hrefs.get(hash) ?? null })
-      saveDownload(new Blob([text], { type: 'image/svg+xml' }), `${base}-${width}x${height}.svg`)
+      saveDownload(new Blob([text], { type: 'image/svg+xml' }), `${base}-${design.canvas.width}x${design.canvas.height}.svg`)
     })
 
   const busy = state.phase === 'busy'
@@ -65,4 +68,4 @@ export function DesignExport({ design, title, images }: DesignExportProps) {
       ) : null}
     </div>
   )
-}
+})

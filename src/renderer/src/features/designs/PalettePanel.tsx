@@ -1,14 +1,14 @@
-import { useState } from 'react'
+import { memo, useState } from 'react'
 import { paletteFromPixels } from '../../../../shared/design/palette'
-import type { Color, Design, ImageLayer } from '../../../../shared/design/types'
+import type { Color } from '../../../../shared/design/types'
 import { useCore } from '../../app/coreContext'
 import { describeError } from '../../lib/rpcError'
 import { writtenBy } from './designAiStream'
 import { suggestMoodPalette } from './suggestMoodPalette'
 
 interface PalettePanelProps {
-  design: Design
-  image: { layer: ImageLayer; element: HTMLImageElement } | null
+  /** The selected image layer's name and picture, when one is selected. */
+  image: { name: string; element: HTMLImageElement } | null
   onApply: (colors: Color[]) => void
 }
 
@@ -26,7 +26,7 @@ function pixelsOf(element: HTMLImageElement): Uint8ClampedArray {
 }
 
 /** Palettes from a mood description or from the selected image, applied to background, text and shapes. */
-export function PalettePanel({ design, image, onApply }: PalettePanelProps) {
+export const PalettePanel = memo(function PalettePanel({ image, onApply }: PalettePanelProps) {
   const { client } = useCore()
   const [asking, setAsking] = useState(false)
   const [mood, setMood] = useState('')
@@ -35,7 +35,7 @@ export function PalettePanel({ design, image, onApply }: PalettePanelProps) {
   const fromImage = (): void => {
     if (!image) return
     try {
-      setPalette({ colors: paletteFromPixels(pixelsOf(image.element)), source: `from “${image.layer.name}”` })
+      setPalette({ colors: paletteFromPixels(pixelsOf(image.element)), source: `from “${image.name}”` })
       setError(null)
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e))
@@ -87,11 +87,11 @@ export function PalettePanel({ design, image, onApply }: PalettePanelProps) {
               </li>
             ))}
           </ul>
-          <button type="button" onClick={() => onApply(palette.colors)} disabled={design.layers.length === 0 && design.canvas.background.kind !== 'solid'}>
+          <button type="button" onClick={() => onApply(palette.colors)}>
             Apply palette
           </button>
         </div>
       ) : null}
     </section>
   )
-}
+})

@@ -25,10 +25,9 @@ export function useDesignUndo(doc: Y.Doc): DesignUndo {
     manager.on('stack-cleared', refresh)
     return () => manager.destroy()
   }, [manager])
-  return {
-    undo: () => manager.undo(),
-    redo: () => manager.redo(),
-    stopCapturing: () => manager.stopCapturing(),
-    ...stacks
-  }
+  const actions = useMemo(
+    () => ({ undo: () => void manager.undo(), redo: () => void manager.redo(), stopCapturing: () => manager.stopCapturing() }),
+    [manager]
+  )
+  return { ...actions, ...stacks }
 }
