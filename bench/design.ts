@@ -17,6 +17,7 @@ import { waitInPage } from './lib/appPage'
 import { freshBenchDir, requireBuild, withHeadless } from './lib/benchHeadless'
 import { openBrowserPage } from './lib/browser'
 import { profilePage, type ProfileEntry } from './lib/cpuProfile'
+import { part } from './lib/part'
 import { peakRssMb, printTable, writeResults } from './lib/report'
 import { median, percentile, round } from './lib/stats'
 import { atMost } from './lib/targets'
@@ -233,13 +234,6 @@ async function exportTimes(page: Page): Promise<Record<string, number[]>> {
     times[preset.id] = runs
   }
   return times
-}
-
-async function part<T>(name: string, run: () => Promise<T>): Promise<T> {
-  const started = performance.now()
-  const result = await run()
-  console.log(`${name}: ${((performance.now() - started) / 1000).toFixed(1)} s`)
-  return result
 }
 
 async function main(): Promise<void> {

@@ -10,6 +10,7 @@ import { openBrowserPage } from './lib/browser'
 import { measureDownloadSpeed } from './lib/downloadSpeed'
 import { connectToHeadless } from '../test/e2e/fixtures/rpcClient'
 import { printTable, writeResults } from './lib/report'
+import { part } from './lib/part'
 import { median, percentile, round } from './lib/stats'
 import { atMost, controlMisses } from './lib/targets'
 import { timeTyping, type TypingLatency } from './lib/typingLatency'
@@ -70,14 +71,6 @@ async function measureTyping(where: 'worker' | 'inline', modelsDir: string): Pro
       await browser.close()
     }
   })
-}
-
-/** Runs one part of the benchmark, saying how long it took (the whole must stay under 4 minutes). */
-async function part<T>(name: string, run: () => Promise<T>): Promise<T> {
-  const started = performance.now()
-  const result = await run()
-  console.log(`${name}: ${((performance.now() - started) / 1000).toFixed(1)} s`)
-  return result
 }
 
 async function main(): Promise<void> {

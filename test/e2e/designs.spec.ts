@@ -285,8 +285,12 @@ test.describe('design help without a model', () => {
     await expect(problems).not.toContainText('reaches into the edge area')
   })
 
-  test('the designs view has no serious accessibility violations (axe-core)', async ({ page, holdfast }) => {
+  test('the designs view has no serious accessibility violations (axe-core); Ctrl+N there starts a new design', async ({ page, holdfast }) => {
     await openDesigns(page, holdfast.url)
+    await page.keyboard.press('Control+n')
+    await expect(page.getByRole('dialog', { name: 'New design' })).toBeVisible()
+    await page.keyboard.press('Escape')
+    await expect(page.getByRole('dialog', { name: 'New design' })).toBeHidden()
     await newDesign(page, 'Bold announcement')
     await expectNoSeriousViolations(page, 'a design open')
   })

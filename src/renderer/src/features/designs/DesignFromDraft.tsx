@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { fragmentText } from '../../../../shared/docs/plainText'
 import { draftCopy, fillTemplate } from '../../../../shared/design/fromDraft'
 import { presetById } from '../../../../shared/design/presets'
-import { DESIGN_TEMPLATES } from '../../../../shared/design/templates'
+import { DESIGN_TEMPLATES, templateById } from '../../../../shared/design/templates'
 import { DRAFT_BODY_FIELD } from '../../../../shared/editor/fields'
 import { draftTitle } from '../../../../shared/workspace/workspaceIndex'
 import { useCore } from '../../app/coreContext'
@@ -41,7 +41,7 @@ function TemplateChoice({ index, draft, onClose, onCreated }: DesignFromDraftPro
   const copy = draftCopy(title, fragmentText(draft.doc.getXmlFragment(DRAFT_BODY_FIELD)))
 
   const create = (): void => {
-    const template = DESIGN_TEMPLATES.find((t) => t.id === choice)
+    const template = templateById(choice)
     if (!template) return
     const { canvas, layers } = fillTemplate(template, copy, () => crypto.randomUUID())
     createDesign(client, index, title || template.name, canvas, layers).then(

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { DESIGN_PRESETS, MAX_CANVAS_SIDE, MIN_CANVAS_SIDE, presetById } from '../../../../shared/design/presets'
-import { DESIGN_TEMPLATES } from '../../../../shared/design/templates'
+import { DESIGN_TEMPLATES, templateById } from '../../../../shared/design/templates'
 import type { Canvas, Layer } from '../../../../shared/design/types'
 import { Dialog } from '../../ui/Dialog'
 import { DesignStartForm } from './DesignStartForm'
@@ -32,7 +32,7 @@ function NewDesignForm({ onClose, onCreate }: Omit<NewDesignDialogProps, 'open'>
   const customValid = [custom.width, custom.height].every((side) => Number.isInteger(side) && side >= MIN_CANVAS_SIDE && side <= MAX_CANVAS_SIDE)
 
   const create = (): void => {
-    const template = DESIGN_TEMPLATES.find((t) => `template:${t.id}` === choice)
+    const template = choice.startsWith('template:') ? templateById(choice.slice('template:'.length)) : undefined
     if (template) {
       const built = template.build(() => crypto.randomUUID())
       onCreate({ title: template.name, canvas: built.canvas, layers: built.layers })

@@ -10,12 +10,17 @@ const heights = new Map<string, number>()
 const MAX_CACHED = 500
 /** Text measured before the bundled fonts load is measured in a fallback font: not kept past that. */
 let fontsReady = false
-void whenDesignFontsReady().then(() => {
-  fontsReady = true
-})
+let fontsAsked = false
 
 /** The height a text layer's words take when wrapped in its box's width, as the canvas lays them out. */
 export function measureTextHeight(layer: TextLayer): number {
+  // Asked on first use, not at start-up: a writer who never opens a design loads no design font.
+  if (!fontsAsked) {
+    fontsAsked = true
+    void whenDesignFontsReady().then(() => {
+      fontsReady = true
+    })
+  }
   const key = JSON.stringify([fontsReady, layer.text, layer.width, layer.fontFamily, layer.fontSize, layer.fontWeight, layer.lineHeight])
   const cached = heights.get(key)
   if (cached !== undefined) return cached
