@@ -36,17 +36,24 @@ test('a provider is added, tested, ordered per action and removed in Settings, a
   await form.getByLabel('Model').fill('gpt-fake')
   await form.getByLabel('Key variable').fill('HOLDFAST_E2E_SETTINGS_KEY')
   await form.getByLabel('Monthly token cap').fill('100000')
+  await form.getByLabel('Can see images').check()
   await form.getByRole('button', { name: 'Add provider' }).click()
 
   const providers = page.getByRole('list', { name: 'Configured providers' })
   await expect(providers.getByRole('listitem')).toHaveCount(1)
   await expect(providers).toContainText('Newsroom server · gpt-fake')
+  await expect(providers).toContainText('can see images')
   await expect(providers).toContainText('key saved · 0 tokens this month of 100,000')
 
   await page.getByRole('button', { name: 'Test Newsroom server' }).click()
   await expect(providers.getByRole('status')).toContainText(/Works \(\d+ ms to the first token\)/)
 
   // Rule-based help first for Shorten, then back to the default order.
+  // The design tasks have chains of their own.
+  for (const task of ['Design copy', 'Palette from a mood', 'Alt text for images']) {
+    await page.getByLabel('Order for').selectOption({ label: task })
+    await expect(page.getByRole('list', { name: `Providers for ${task}, in order` })).toBeVisible()
+  }
   await page.getByLabel('Order for').selectOption('shorten')
   const order = page.getByRole('list', { name: 'Providers for Shorten, in order' })
   await expect(order.getByRole('listitem')).toHaveText(['Newsroom server↑↓', 'Rule-based help↑↓'])
