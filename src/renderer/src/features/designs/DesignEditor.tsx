@@ -172,16 +172,21 @@ export function DesignEditor({ index, session, awareness, design, title }: Desig
       <div className="design-body">
         {/* The canvas takes keyboard focus so Delete, arrows and the shortcuts act on the selection. */}
         <div className="design-canvas" tabIndex={0} role="application" aria-label="Design canvas" data-fonts-ready={fontsReady}>
-          <DesignStage
-            design={design}
-            images={images}
-            selected={selection}
-            peers={peers}
-            onSelect={commands.pick}
-            onChange={(patches) => updateLayers(doc, patches)}
-            onGesture={undo.stopCapturing}
-            stageRef={stage}
-          />
+          {/* Drawn once the bundled fonts are in: Konva wraps text by the font it measures with. */}
+          {fontsReady ? (
+            <DesignStage
+              design={design}
+              images={images}
+              selected={selection}
+              peers={peers}
+              onSelect={commands.pick}
+              onChange={(patches) => updateLayers(doc, patches)}
+              onGesture={undo.stopCapturing}
+              stageRef={stage}
+            />
+          ) : (
+            <p role="status">Loading fonts…</p>
+          )}
         </div>
         <aside className="design-inspector" aria-label="Inspector">
           {only ? (
