@@ -8,6 +8,7 @@ import { attachWebSocket } from '../core/sync/signaling/wsSignalingSocket'
 import { parseHeadlessArgs, UsageError, type HeadlessArgs } from './args'
 import type { CoreClient } from '../shared/contracts'
 import { inProcessClient } from './relay/inProcessClient'
+import { loadRelay } from './relay/loadRelay'
 import { createWebServer, SIGNALING_PATH } from './webServer'
 
 /** Headless mode: the core in plain Node, serving the built renderer to a browser on 127.0.0.1. */
@@ -51,8 +52,7 @@ async function main(): Promise<void> {
   const { client } = inProcessClient(core)
   if (args.join) await joinAtStart(client, args.join)
   if (args.relay) {
-    // Loaded only for a relay: it brings WebRTC for Node (a native module).
-    const { startRelay } = await import('./relay/relayPeer')
+    const { startRelay } = await loadRelay()
     const origin = `http://127.0.0.1:${port}`
     const relay = await startRelay({ client, signalingUrl: `ws://127.0.0.1:${port}${SIGNALING_PATH}?token=${token}`, origin })
     stopRelay = () => relay.stop()
