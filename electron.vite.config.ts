@@ -3,8 +3,9 @@ import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 
 // The Node-targeted entries share the "main" build: the Electron main process, the core
-// (started by main as a utilityProcess), headless mode (the same core in plain Node) and the
-// core's worker threads (document maintenance, checking an imported archive, local model inference).
+// (started by main as a utilityProcess), headless mode (the same core in plain Node), the
+// relay's process (headless --relay) and the core's worker threads (document maintenance,
+// checking an imported archive, local model inference).
 export default defineConfig({
   main: {
     build: {
@@ -13,6 +14,7 @@ export default defineConfig({
           index: resolve('src/main/index.ts'),
           core: resolve('src/core/hosts/utilityProcess.ts'),
           headless: resolve('src/headless/index.ts'),
+          relay: resolve('src/headless/relay/relayProcess.ts'),
           'maintenance-worker': resolve('src/core/docs/maintenanceWorker.ts'),
           'archive-worker': resolve('src/core/archive/unpackWorker.ts'),
           'inference-worker': resolve('src/core/models/inference/inferenceWorker.ts')

@@ -7,9 +7,9 @@ import { consoleLogger } from '../core/consoleLogger'
 import { attachWebSocket } from '../core/sync/signaling/wsSignalingSocket'
 import { parseHeadlessArgs, UsageError, type HeadlessArgs } from './args'
 import type { CoreClient } from '../shared/contracts'
-import { inProcessClient } from './relay/inProcessClient'
-import { loadRelay } from './relay/loadRelay'
-import { createWebServer, SIGNALING_PATH } from './webServer'
+import { inProcessClient } from './inProcessClient'
+import { superviseRelay } from './relay/relaySupervisor'
+import { createWebServer, RPC_PATH, SIGNALING_PATH } from './webServer'
 
 /** Headless mode: the core in plain Node, serving the built renderer to a browser on 127.0.0.1. */
 async function main(): Promise<void> {
@@ -52,11 +52,17 @@ async function main(): Promise<void> {
   const { client } = inProcessClient(core)
   if (args.join) await joinAtStart(client, args.join)
   if (args.relay) {
-    const { startRelay } = await loadRelay()
-    const origin = `http://127.0.0.1:${port}`
-    const relay = await startRelay({ client, signalingUrl: `ws://127.0.0.1:${port}${SIGNALING_PATH}?token=${token}`, origin })
+    const relay = superviseRelay({
+      script: join(import.meta.dirname, 'relay.js'),
+      env: {
+        ...process.env,
+        HOLDFAST_RELAY_RPC_URL: `ws://127.0.0.1:${port}${RPC_PATH}?token=${token}`,
+        HOLDFAST_RELAY_SIGNALING_URL: `ws://127.0.0.1:${port}${SIGNALING_PATH}?token=${token}`,
+        HOLDFAST_RELAY_ORIGIN: `http://127.0.0.1:${port}`
+      },
+      log: consoleLogger('holdfast')
+    })
     stopRelay = () => relay.stop()
-    console.log('Holdfast relay: syncing as an always-on member of the workspace’s team.')
   }
   console.log(`Holdfast headless ready at http://127.0.0.1:${port}`)
 }

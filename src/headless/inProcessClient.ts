@@ -1,9 +1,9 @@
 import { createORPCClient } from '@orpc/client'
 import { RPCLink } from '@orpc/client/message-port'
 import { MessageChannel } from 'node:worker_threads'
-import type { Core } from '../../core'
-import type { CoreClient } from '../../shared/contracts'
-import { rpcSerializers } from '../../shared/rpc/serializers'
+import type { Core } from '../core'
+import type { CoreClient } from '../shared/contracts'
+import { rpcSerializers } from '../shared/rpc/serializers'
 
 /** An RPC client of the core in the same process, over a MessageChannel, as a window would have. */
 export function inProcessClient(core: Pick<Core, 'serve'>): { client: CoreClient; close(): void } {
