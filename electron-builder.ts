@@ -87,7 +87,7 @@ const config: Configuration = {
     entitlementsInherit: 'resources/build/entitlements.mac.plist',
     // Signing runs when CSC_LINK is set; notarization when APPLE_ID, APPLE_APP_SPECIFIC_PASSWORD
     // and APPLE_TEAM_ID (or APPLE_API_KEY, APPLE_API_KEY_ID, APPLE_API_ISSUER) are.
-    notarize: Boolean(process.env.APPLE_TEAM_ID ?? process.env.APPLE_API_ISSUER),
+    notarize: Boolean(process.env.APPLE_TEAM_ID || process.env.APPLE_API_ISSUER),
     files: [...appFiles, ...nativeBinariesFor('darwin'), ...withoutRelay]
   },
   win: {

@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { _electron, expect, test, type ElectronApplication, type Page } from '@playwright/test'
 
-// The real desktop app, driven through Playwright's Electron support. Runs wherever an Electron
-// binary is installed; elsewhere every test is reported as skipped, with the reason.
+// The real desktop app, driven through Playwright's Electron support. With HOLDFAST_ELECTRON_APP set
+// to a packaged app's executable (CI: the one electron-builder just built) it drives that app;
+// otherwise it runs the built app (out/) on node_modules/electron's binary, and where that binary is
+// missing every test is reported as skipped, with the reason.
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..')
 const ELECTRON_PACKAGE = join(REPO_ROOT, 'node_modules/electron')
@@ -17,16 +19,22 @@ function platformExecutable(): string {
   return 'electron'
 }
 
+/** What to start: an executable, and the app path it needs (none for a packaged app, which knows its own). */
+interface Launchable {
+  executablePath: string
+  appArgs: string[]
+}
+
 /**
  * Finds the Electron binary the way node_modules/electron/index.js does, without requiring that
  * module: requiring it starts a download from GitHub when the binary is missing.
  */
-function findElectron(): { executablePath: string } | { skipReason: string } {
+function findElectron(): Launchable | { skipReason: string } {
   const pathFile = join(ELECTRON_PACKAGE, 'path.txt')
   const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : platformExecutable()
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH
   const executablePath = override ? join(override, relative) : join(ELECTRON_PACKAGE, 'dist', relative)
-  if (existsSync(executablePath)) return { executablePath }
+  if (existsSync(executablePath)) return { executablePath, appArgs: ['.'] }
   return {
     skipReason: override
       ? `Electron's binary is not at ${executablePath} (ELECTRON_OVERRIDE_DIST_PATH=${override})`
@@ -34,9 +42,17 @@ function findElectron(): { executablePath: string } | { skipReason: string } {
   }
 }
 
-const electron = findElectron()
+function findApp(): Launchable | { skipReason: string } {
+  const packaged = process.env.HOLDFAST_ELECTRON_APP
+  if (!packaged) return findElectron()
+  // Asked for a packaged app: a wrong path is a broken setup, not a reason to skip.
+  if (!existsSync(packaged)) throw new Error(`HOLDFAST_ELECTRON_APP is ${packaged}, but there is no such file`)
+  return { executablePath: resolve(packaged), appArgs: [] }
+}
 
-async function launchApp(executablePath: string, userDataDir: string): Promise<{ app: ElectronApplication; page: Page }> {
+const electron = findApp()
+
+async function launchApp({ executablePath, appArgs }: Launchable, userDataDir: string): Promise<{ app: ElectronApplication; page: Page }> {
   const env: Record<string, string> = {}
   for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value
   // The built renderer, not a dev server; Electron as itself, not as Node.
@@ -49,7 +65,7 @@ async function launchApp(executablePath: string, userDataDir: string): Promise<{
     args: [
       `--user-data-dir=${userDataDir}`,
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-      '.'
+      ...appArgs
     ],
     cwd: REPO_ROOT,
     env
@@ -63,12 +79,12 @@ test.describe('Holdfast desktop app (Electron)', () => {
   const skipReason = 'skipReason' in electron ? electron.skipReason : null
   test.skip(skipReason !== null, skipReason ?? '')
   if (skipReason !== null) console.log(`Electron suite skipped: ${skipReason}`)
-  const executablePath = 'executablePath' in electron ? electron.executablePath : ''
+  const launchable = 'executablePath' in electron ? electron : { executablePath: '', appArgs: [] }
 
   let userDataDir = ''
   const apps: ElectronApplication[] = []
   const start = async (): Promise<{ app: ElectronApplication; page: Page }> => {
-    const launched = await launchApp(executablePath, userDataDir)
+    const launched = await launchApp(launchable, userDataDir)
     apps.push(launched.app)
     return launched
   }

@@ -40,6 +40,7 @@ describe('the packaged app (Linux x64)', () => {
         manifest.main.replace(/^\.\//, ''),
         'out/main/core.js',
         'out/main/headless.js',
+        'out/main/relay.js',
         'out/main/maintenance-worker.js',
         'out/main/archive-worker.js',
         'out/main/inference-worker.js',
