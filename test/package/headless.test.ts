@@ -1,4 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, inject, it } from 'vitest'
@@ -65,4 +66,13 @@ it('starts from the packaged files, keeps a draft in SQLite across a restart, an
   expect(attempts).toEqual([expect.stringMatching(/local/i)])
   expect(answer).toContain(SENTENCE)
   expect(second.stderr).not.toMatch(/error/i)
+})
+
+it('carries WebRTC for Node, which the relay process loads from the packaged files', () => {
+  const packagedRequire = createRequire(join(extractedDir, 'out/main/relay.js'))
+  expect(packagedRequire.resolve('@roamhq/wrtc')).toContain(extractedDir)
+  const wrtc = packagedRequire('@roamhq/wrtc') as { RTCPeerConnection: new () => { connectionState: string; close(): void } }
+  const connection = new wrtc.RTCPeerConnection()
+  expect(connection.connectionState).toBe('new')
+  connection.close()
 })
