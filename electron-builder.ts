@@ -74,6 +74,9 @@ const config: Configuration = {
   // Releases, and electron-updater's feed (latest*.yml), go to the GitHub repository the build
   // comes from. Settings → Updates can point at another feed.
   publish: { provider: 'github' },
+  // A beta build's feed is beta*.yml; a stable build writes latest*.yml and beta*.yml too, so
+  // the beta channel (Settings → Updates) also gets stable releases.
+  generateUpdatesFilesForAllChannels: true,
 
   mac: {
     category: 'public.app-category.productivity',

@@ -14,7 +14,7 @@ const UpdateFeed = z.looseObject({
   files: z.array(z.looseObject({ url: z.string(), sha512: z.string() })).min(1)
 })
 
-const isUpdateFeed = (name: string): boolean => /^latest.*\.yml$/.test(name)
+const isUpdateFeed = (name: string): boolean => /^(latest|beta|alpha).*\.yml$/.test(name)
 
 /**
  * One feed listing every file of the given feeds (electron-updater picks the one for its platform

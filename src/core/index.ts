@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { version } from '../../package.json'
 import type { AppStatus } from '../shared/contracts/app'
+import type { UpdateState } from '../shared/contracts/updates'
 import { AiService } from './ai/aiService'
 import { AiStore } from './ai/config/aiStore'
 import type { AiConfigSource } from './ai/config/configSource'
@@ -13,6 +14,7 @@ import { ArchiveTransfers } from './archive/archiveTransfers'
 import type { Logger } from './logger'
 import { bundledCatalog } from './models/catalog/bundledCatalog'
 import { InferenceHost } from './models/inference/inferenceHost'
+import { onnxRuntimeUnavailable } from './models/inference/onnxRuntime'
 import { ModelManager } from './models/manager/modelManager'
 import type { CoreContext } from './rpc/context'
 import type { FrameTransport } from './rpc/frameTransport'
@@ -21,9 +23,13 @@ import { EmbeddingModel } from './search/semantic/embeddingModel'
 import { SignalingHub, type HubConnection, type SignalingSocket } from './sync/signaling/signalingHub'
 import { fileVault, keychainVault } from './sync/team/teamKeyVault'
 import { TeamService } from './sync/team/teamService'
+import { updateSettingsFile } from './updates/updateSettingsFile'
+import { UpdatesService, type UpdaterHost } from './updates/updatesService'
 import { Workspace } from './workspace'
 
 export const DATABASE_FILE = 'holdfast.db'
+/** This computer's update settings, beside the database (not in it). */
+const UPDATE_SETTINGS_FILE = 'update-settings.json'
 
 export interface CoreOptions {
   /** The folder that holds the workspace database (Electron's userData, or --data). */
@@ -39,6 +45,8 @@ export interface CoreOptions {
   hubUrl?: string
   /** The built inference worker (out/main/inference-worker.js); without it local models run on the calling thread (tests). */
   inferenceWorker?: string
+  /** Why local models cannot run on this computer; by default what onnxRuntimeUnavailable() finds. Tests set it to act as such a computer. */
+  localModelsCannotRun?: string
   /** The app: the OS keychain (through Electron main) that encrypts API keys. */
   secrets?: SecretBox
   /** Headless mode's `--providers FILE`, already read; it replaces the stored provider settings. */
@@ -51,12 +59,16 @@ export interface CoreOptions {
   mdns?: boolean
   /** The desktop window's origins (app://holdfast, the dev server): its sync signals through a loopback server. */
   windowOrigins?: readonly string[]
+  /** The app: Electron main, which runs the updater. Without it (headless mode) the windows are told updates are not available. */
+  updaterHost?: UpdaterHost
 }
 
 export interface Core {
   readonly status: AppStatus
   /** Serves the RPC API on one more connection (a window's port or a WebSocket). */
   serve(transport: FrameTransport): void
+  /** Main's updater reported a new state. */
+  updateStateChanged(state: UpdateState): void
   /** Serves y-webrtc signaling to one of this app's own windows (a loopback WebSocket). */
   serveSignaling(socket: SignalingSocket): HubConnection
   /** Resolves once search indexing has caught up with everything stored. */
@@ -69,7 +81,8 @@ export interface Core {
 export function startCore(options: CoreOptions): Core {
   const status: AppStatus = { version, dataDir: options.dataDir, storage: 'blocked', notices: [] }
   const modelsDir = options.modelsDir ?? join(options.dataDir, 'models')
-  const inference = new InferenceHost({ modelsDir, workerScript: options.inferenceWorker, log: options.log })
+  const cannotRun = options.localModelsCannotRun ?? onnxRuntimeUnavailable()
+  const inference = new InferenceHost({ modelsDir, workerScript: options.inferenceWorker, log: options.log, cannotRun })
   const embeddings = new EmbeddingModel(inference)
   const workspace = new Workspace(join(options.dataDir, DATABASE_FILE), status, options.log, embeddings, options.maintenanceWorker)
   const stores = (): { ai: AiStore; settings: NonNullable<typeof workspace.storage>['services']['settings'] } | null => {
@@ -93,6 +106,7 @@ export function startCore(options: CoreOptions): Core {
     hubUrl: options.hubUrl ?? 'https://huggingface.co',
     catalog: bundledCatalog(),
     log: options.log,
+    cannotRun,
     // A model installed or removed rebuilds the AI providers and lets semantic search use (or drop) it.
     onInstalledChanged: () => {
       void ai.reload()
@@ -116,6 +130,11 @@ export function startCore(options: CoreOptions): Core {
     void ai.reload()
     void team.resume()
   }
+  const updates = new UpdatesService({
+    host: options.updaterHost,
+    generation: ai.generation,
+    settingsFile: updateSettingsFile(join(options.dataDir, UPDATE_SETTINGS_FILE))
+  })
   const context: CoreContext = {
     status,
     get storage() {
@@ -125,17 +144,21 @@ export function startCore(options: CoreOptions): Core {
     archives: new ArchiveTransfers({ dataDir: options.dataDir, appVersion: version, workspace, unpackWorker: options.archiveWorker }),
     ai,
     models,
-    inference,
-    team
+    // Captioning an image is generating too: the app's updater waits for it.
+    inference: { caption: (request, signal) => ai.generation.during(() => inference.caption(request, signal)) },
+    team,
+    updates
   }
   const rpc = createRpcServer(context, options.log)
 
   return {
     status,
     serve: (transport) => rpc.serve(transport),
+    updateStateChanged: (state) => updates.received(state),
     serveSignaling: (socket) => team.hub.connect(socket, 'local'),
     indexed: () => workspace.storage?.indexed() ?? Promise.resolve(),
     close: async () => {
+      updates.close()
       ai.close()
       models.close()
       await team.close()

@@ -1,6 +1,7 @@
 import { MessageChannelMain, safeStorage, utilityProcess, type UtilityProcess, type WebContents } from 'electron'
 import { IpcChannel } from '../shared/ipc'
-import { CoreToHostMessageSchema, type CoreHostMessage } from '../shared/coreHostMessages'
+import type { UpdateState } from '../shared/contracts/updates'
+import { CoreToHostMessageSchema, type CoreHostMessage, type CoreUpdateMessage } from '../shared/coreHostMessages'
 import { answerSecretRequest, keyStorageOf } from './secrets'
 
 const SHUTDOWN_GRACE_MS = 5000
@@ -18,7 +19,9 @@ export class CoreHost {
     private readonly entry: string,
     private readonly dataDir: string,
     /** The origins windows load from: the core lets only them use its loopback signaling server. */
-    private readonly windowOrigins: readonly string[]
+    private readonly windowOrigins: readonly string[],
+    /** Where the core's update settings, AI activity and the user's update commands go (AppUpdates). */
+    private readonly onUpdateMessage: (message: CoreUpdateMessage) => void
   ) {}
 
   /** Extra environment for the core (the system proxy main resolved), kept for restarts. */
@@ -37,9 +40,11 @@ export class CoreHost {
       }
     })
     child.on('message', (data: unknown) => {
-      // The core may only ask for keychain work; anything else is ignored.
-      const request = CoreToHostMessageSchema.safeParse(data)
-      if (request.success) child.postMessage(answerSecretRequest(request.data, safeStorage))
+      // The core may only ask for keychain work and talk about updates; anything else is ignored.
+      const message = CoreToHostMessageSchema.safeParse(data)
+      if (!message.success) return
+      if (message.data.type === 'secret-request') child.postMessage(answerSecretRequest(message.data, safeStorage))
+      else this.onUpdateMessage(message.data)
     })
     child.on('exit', (code) => {
       if (this.child !== child) return
@@ -63,6 +68,12 @@ export class CoreHost {
     const message: CoreHostMessage = { type: 'connect' }
     this.child.postMessage(message, [port1])
     contents.postMessage(IpcChannel.corePort, null, [port2])
+  }
+
+  /** Tells the core (and through it the windows) where the app's updates stand. */
+  updateStateChanged(state: UpdateState): void {
+    const message: CoreHostMessage = { type: 'update-state', state }
+    this.child?.postMessage(message)
   }
 
   /** Asks the core to close its database, then waits for it to exit (or kills it after a grace period). */

@@ -1,10 +1,13 @@
-import { app, BrowserWindow, ipcMain, session } from 'electron'
+import { app, BrowserWindow, ipcMain, net, session } from 'electron'
+import electronUpdater from 'electron-updater'
 import { join } from 'node:path'
 import { IpcChannel } from '../shared/ipc'
 import { proxyUrlFromResolvedProxy } from '../shared/net/proxyRules'
 import { registerAppScheme, serveRenderer } from './appProtocol'
 import { CoreHost } from './coreHost'
 import { applyContentSecurityPolicy, denyPermissions, isTrustedSender, trustedOrigins } from './security'
+import { AppUpdates } from './updates/appUpdates'
+import { lastUpdateCheckFile } from './updates/lastUpdateCheck'
 import { createMainWindow } from './windows'
 
 // Composition root of the Electron main process: OS integration only. All work happens in the core.
@@ -13,11 +16,29 @@ const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_
 const preload = join(import.meta.dirname, '../preload/index.cjs')
 const origins = trustedOrigins(devServerUrl)
 
-if (!app.requestSingleInstanceLock()) {
+if (process.env.APPIMAGE_EXIT_AFTER_INSTALL === 'true') {
+  // electron-updater runs a just-installed AppImage once with this set, and waits for it to exit.
+  app.exit(0)
+} else if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   registerAppScheme()
-  const core = new CoreHost(join(import.meta.dirname, 'core.js'), app.getPath('userData'), origins)
+  const updates = new AppUpdates({
+    updater: electronUpdater.autoUpdater,
+    packaged: app.isPackaged,
+    online: () => net.isOnline(),
+    lastCheck: lastUpdateCheckFile(join(app.getPath('userData'), 'update-check.json')),
+    onState: (state) => core.updateStateChanged(state),
+    beforeInstall: async () => {
+      await core.stop()
+      app.releaseSingleInstanceLock()
+    },
+    restart: () => {
+      app.relaunch()
+      app.quit()
+    }
+  })
+  const core = new CoreHost(join(import.meta.dirname, 'core.js'), app.getPath('userData'), origins, (message) => updates.receive(message))
 
   const openWindow = (): BrowserWindow => createMainWindow({ preload, devServerUrl })
 

@@ -1,4 +1,4 @@
-import type { CoreHostMessage, CoreToHostMessage } from '../shared/coreHostMessages'
+import type { CoreHostMessage, SecretRequest } from '../shared/coreHostMessages'
 
 /** The part of Electron's safeStorage used here (a fake in tests). */
 export interface SafeStorageLike {
@@ -18,7 +18,7 @@ export function keyStorageOf(safeStorage: SafeStorageLike): 'os' | 'plaintext' {
 }
 
 /** Answers the core's keychain request. Error messages never contain the key. */
-export function answerSecretRequest(request: CoreToHostMessage, safeStorage: SafeStorageLike): CoreHostMessage {
+export function answerSecretRequest(request: SecretRequest, safeStorage: SafeStorageLike): CoreHostMessage {
   try {
     if (!safeStorage.isEncryptionAvailable()) {
       return { type: 'secret-reply', id: request.id, ok: false, error: 'This computer offers no way to encrypt API keys.' }

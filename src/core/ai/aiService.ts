@@ -9,6 +9,7 @@ import type { AssistEvent, ProviderHealth, ProviderListSchema } from '../../shar
 import type { Logger } from '../logger'
 import { monthOf, type AiStore } from './config/aiStore'
 import type { AiConfigSource } from './config/configSource'
+import { GenerationTracker } from './generationTracker'
 import { completionFor } from './prompts'
 import type { CompletionRequest, Provider } from './provider'
 import { AnthropicProvider } from './providers/anthropic'
@@ -41,6 +42,8 @@ export interface AiServiceOptions {
 /** The writing assistant: configured providers behind the router, with usage caps and privacy switches. */
 export class AiService {
   readonly healthEvents = new EventPublisher<{ changed: ProviderHealth[] }>()
+  /** Whether an answer is being generated now (the app's updater waits for it). */
+  readonly generation = new GenerationTracker()
   private providers: Provider[] = [new RulesProvider()]
   private configs = new Map<string, ProviderConfig>()
   /** What each cloud provider was built from (its key only as a hash), to notice when its settings change. */
@@ -103,6 +106,15 @@ export class AiService {
 
   /** Streams the answer to any task's completion request (design help builds its own) through the task's chain. */
   async *run(task: AiTask, completion: CompletionRequest, localOnly: boolean, signal: AbortSignal): AsyncGenerator<AssistEvent> {
+    const generated = this.generation.begin()
+    try {
+      yield* this.routed(task, completion, localOnly, signal)
+    } finally {
+      generated()
+    }
+  }
+
+  private async *routed(task: AiTask, completion: CompletionRequest, localOnly: boolean, signal: AbortSignal): AsyncGenerator<AssistEvent> {
     await this.reloading
     const everythingLocal = localOnly || this.options.workspaceLocalOnly()
     for await (const event of this.router.run(task, completion, { signal, localOnly: everythingLocal })) {

@@ -1,4 +1,4 @@
-import type { CoreHostMessage, CoreToHostMessage } from '../../shared/coreHostMessages'
+import type { CoreHostMessage, SecretRequest } from '../../shared/coreHostMessages'
 import type { SecretBox } from '../ai/config/secretBox'
 
 const REPLY_TIMEOUT_MS = 10_000
@@ -7,11 +7,11 @@ type SecretReply = Extract<CoreHostMessage, { type: 'secret-reply' }>
 
 
 /** A SecretBox whose work Electron main does (safeStorage), asked over the utility process's parent port. */
-export function hostSecretBox(send: (message: CoreToHostMessage) => void, storage: SecretBox['storage']) {
+export function hostSecretBox(send: (message: SecretRequest) => void, storage: SecretBox['storage']) {
   let nextId = 1
   const waiting = new Map<number, { resolve: (reply: SecretReply) => void; timer: NodeJS.Timeout }>()
 
-  const ask = (request: Omit<CoreToHostMessage, 'id' | 'type'>): Promise<SecretReply> =>
+  const ask = (request: Omit<SecretRequest, 'id' | 'type'>): Promise<SecretReply> =>
     new Promise((resolve, reject) => {
       const id = nextId++
       const timer = setTimeout(() => {
@@ -19,7 +19,7 @@ export function hostSecretBox(send: (message: CoreToHostMessage) => void, storag
         reject(new Error('The app did not answer a keychain request in time.'))
       }, REPLY_TIMEOUT_MS)
       waiting.set(id, { resolve, timer })
-      send({ type: 'secret-request', id, ...request } as CoreToHostMessage)
+      send({ type: 'secret-request', id, ...request } as SecretRequest)
     })
 
   const box: SecretBox & { receive(reply: SecretReply): void } = {

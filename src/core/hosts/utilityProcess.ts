@@ -21,10 +21,8 @@ if (!parentPort || !dataDir) {
   process.exit(2)
 }
 
-const secrets = hostSecretBox(
-  (message: CoreToHostMessage) => parentPort.postMessage(message),
-  process.env.HOLDFAST_KEY_STORAGE === 'os' ? 'os' : 'plaintext'
-)
+const toMain = (message: CoreToHostMessage): void => parentPort.postMessage(message)
+const secrets = hostSecretBox(toMain, process.env.HOLDFAST_KEY_STORAGE === 'os' ? 'os' : 'plaintext')
 
 const core = startCore({
   dataDir,
@@ -35,13 +33,15 @@ const core = startCore({
   inferenceWorker: join(import.meta.dirname, 'inference-worker.js'),
   hubUrl: process.env.HF_ENDPOINT,
   // Set by main (CoreHost): the origins its windows load from, for the window's sync signaling.
-  windowOrigins: (process.env.HOLDFAST_WINDOW_ORIGINS ?? '').split(' ').filter(Boolean)
+  windowOrigins: (process.env.HOLDFAST_WINDOW_ORIGINS ?? '').split(' ').filter(Boolean),
+  updaterHost: toMain
 })
 
 parentPort.on('message', ({ data, ports }) => {
   const message = CoreHostMessageSchema.safeParse(data)
   if (!message.success) return
   if (message.data.type === 'secret-reply') return secrets.receive(message.data)
+  if (message.data.type === 'update-state') return core.updateStateChanged(message.data.state)
   if (message.data.type === 'shutdown') {
     void core.close().finally(() => process.exit(0))
     return

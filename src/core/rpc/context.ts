@@ -16,6 +16,7 @@ import type { ModelManager } from '../models/manager/modelManager'
 import type { SettingsStore } from '../settings/settingsStore'
 import type { TeamService } from '../sync/team/teamService'
 import type { TeamStore } from '../sync/team/teamStore'
+import type { UpdatesService } from '../updates/updatesService'
 import type { VersionStore } from '../versions/versionStore'
 
 /** What exists only while the workspace database is open. */
@@ -42,6 +43,7 @@ export interface CoreContext {
   /** Local model inference for requests that are not chat (image captions). */
   inference: Pick<InferenceHost, 'caption'>
   team: TeamService
+  updates: UpdatesService
 }
 
 /** The contract bound to the core's context: each feature implements its part from here. */

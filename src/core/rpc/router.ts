@@ -9,6 +9,7 @@ import { searchHandlers } from '../search/searchHandlers'
 import { settingsHandlers } from '../settings/settingsHandlers'
 import { teamHandlers } from '../sync/teamHandlers'
 import { transferHandlers } from '../transfer/transferHandlers'
+import { updatesHandlers } from '../updates/updatesHandlers'
 import { versionHandlers } from '../versions/versionHandlers'
 import { implementer } from './context'
 
@@ -25,5 +26,6 @@ export const router = implementer.router({
   settings: settingsHandlers,
   team: teamHandlers,
   transfer: transferHandlers,
+  updates: updatesHandlers,
   versions: versionHandlers
 })

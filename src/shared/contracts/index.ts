@@ -10,6 +10,7 @@ import { searchContract } from './search'
 import { settingsContract } from './settings'
 import { teamContract } from './team'
 import { transferContract } from './transfer'
+import { updatesContract } from './updates'
 import { versionsContract } from './versions'
 
 /** The core's whole RPC surface: one entry per feature. Every process derives its types from this. */
@@ -25,6 +26,7 @@ export const contract = {
   settings: settingsContract,
   team: teamContract,
   transfer: transferContract,
+  updates: updatesContract,
   versions: versionsContract
 }
 

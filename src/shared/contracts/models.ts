@@ -52,7 +52,9 @@ export const ModelsOverviewSchema = z.object({
   /** The chat model the user picked ('' lets Holdfast choose). */
   chatModelOverride: z.string(),
   /** Where "Export pack" suggests writing packs (a folder on the core's machine). */
-  defaultPackFolder: z.string()
+  defaultPackFolder: z.string(),
+  /** Why no local model can run on this computer ("ONNX Runtime has no build for macOS on Intel (darwin x64)"); absent when they can. */
+  cannotRun: z.string().optional()
 })
 export type ModelsOverview = z.infer<typeof ModelsOverviewSchema>
 

@@ -50,7 +50,7 @@ beforeEach(() => {
 
 describe('CoreHost', () => {
   it('starts the core with the data folder (and the window origins its signaling admits) and gives a window one end of a new channel', () => {
-    const host = new CoreHost('/app/out/main/core.js', '/home/me/.config/Holdfast', ['app://holdfast'])
+    const host = new CoreHost('/app/out/main/core.js', '/home/me/.config/Holdfast', ['app://holdfast'], () => undefined)
     host.start()
     expect(fork).toHaveBeenCalledWith('/app/out/main/core.js', [], expect.objectContaining({
       env: expect.objectContaining({ HOLDFAST_DATA_DIR: '/home/me/.config/Holdfast', HOLDFAST_WINDOW_ORIGINS: 'app://holdfast' }) as unknown
@@ -62,7 +62,7 @@ describe('CoreHost', () => {
   })
 
   it('does keychain work for the core and ignores anything else it sends', () => {
-    const host = new CoreHost('core.js', '/data', ['app://holdfast'])
+    const host = new CoreHost('core.js', '/data', ['app://holdfast'], () => undefined)
     host.start({ HTTPS_PROXY: 'http://proxy.corp:8080' })
     expect(fork).toHaveBeenCalledWith('core.js', [], expect.objectContaining({
       env: expect.objectContaining({ HTTPS_PROXY: 'http://proxy.corp:8080', HOLDFAST_KEY_STORAGE: 'os' }) as unknown
@@ -78,8 +78,31 @@ describe('CoreHost', () => {
     ])
   })
 
+  it('passes the core’s update messages on, refuses malformed ones, and tells the core the update state', () => {
+    const received: unknown[] = []
+    const host = new CoreHost('core.js', '/data', ['app://holdfast'], (message) => received.push(message))
+    host.start()
+    const child = children[0]
+    const settings = { automatic: true, channel: 'beta', feedUrl: 'https://updates.example.com/holdfast' }
+    child?.emit('message', { type: 'update-settings', settings })
+    child?.emit('message', { type: 'ai-activity', generating: true })
+    child?.emit('message', { type: 'update-command', command: 'install' })
+    // Malformed: a plain-http feed on another host, an unknown channel, an unknown command, a missing field.
+    child?.emit('message', { type: 'update-settings', settings: { ...settings, feedUrl: 'http://updates.example.com/' } })
+    child?.emit('message', { type: 'update-settings', settings: { ...settings, channel: 'nightly' } })
+    child?.emit('message', { type: 'update-command', command: 'format-disk' })
+    child?.emit('message', { type: 'ai-activity' })
+    expect(received).toEqual([
+      { type: 'update-settings', settings },
+      { type: 'ai-activity', generating: true },
+      { type: 'update-command', command: 'install' }
+    ])
+    host.updateStateChanged({ kind: 'downloading', version: '0.2.0', percent: 42 })
+    expect(child?.sent.map((s) => s.message)).toEqual([{ type: 'update-state', state: { kind: 'downloading', version: '0.2.0', percent: 42 } }])
+  })
+
   it('restarts a core that died and reconnects every open window', () => {
-    const host = new CoreHost('core.js', '/data', ['app://holdfast'])
+    const host = new CoreHost('core.js', '/data', ['app://holdfast'], () => undefined)
     host.start()
     const windows = [new FakeContents(), new FakeContents()]
     for (const w of windows) host.connect(w as never)
@@ -92,7 +115,7 @@ describe('CoreHost', () => {
   })
 
   it('asks the core to shut down on quit and does not restart it', async () => {
-    const host = new CoreHost('core.js', '/data', ['app://holdfast'])
+    const host = new CoreHost('core.js', '/data', ['app://holdfast'], () => undefined)
     host.start()
     await host.stop()
     expect(children[0]?.sent.map((s) => s.message)).toEqual([{ type: 'shutdown' }])

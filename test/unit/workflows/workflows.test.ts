@@ -123,7 +123,7 @@ describe('installers.yml', () => {
     const upload = stepOn('Linux', 'upload').with!
     expect(upload.name).toBe('installers-${{ matrix.platform }}-${{ matrix.arch }}')
     expect(String(upload.path).trim().split('\n')).toEqual(
-      ['dmg', 'zip', 'exe', 'AppImage', 'deb', 'blockmap'].map((ext) => `dist/*.${ext}`).concat('dist/latest*.yml')
+      ['dmg', 'zip', 'exe', 'AppImage', 'deb', 'blockmap'].map((ext) => `dist/*.${ext}`).concat('dist/latest*.yml', 'dist/beta*.yml', 'dist/alpha*.yml')
     )
     expect(upload['if-no-files-found']).toBe('error')
   })

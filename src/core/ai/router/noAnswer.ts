@@ -52,7 +52,10 @@ function advice(outcomes: readonly ProviderOutcome[], configured: readonly Provi
   const local = configured.find((provider) => provider.kind === 'local')
   // The rule-based help's own message already says what installing the local models would do.
   if (!local) return outcomes.some((o) => o.result === 'failed' && o.failure === 'unsupported') ? '' : 'Install the local models (Settings → Local models → Outage kit) to keep writing offline.'
-  if (outcomes.some((outcome) => outcome.providerId === local.id)) return 'Check that the local model is running.'
+  const localOutcome = outcomes.find((outcome) => outcome.providerId === local.id)
+  // A local model that is not installed or cannot run on this computer has said so in its own words.
+  if (localOutcome?.result === 'failed' && localOutcome.failure === 'unsupported') return ''
+  if (localOutcome) return 'Check that the local model is running.'
   return 'Try again in a moment.'
 }
 

@@ -3,9 +3,9 @@ import { Worker } from 'node:worker_threads'
 import { z } from 'zod'
 import { ProviderError, type ChatMessage } from '../../ai/provider'
 import type { Logger } from '../../logger'
-import { InferenceEngine } from './engine'
+import type { InferenceEngine } from './engine'
 import { FromWorkerSchema, ToWorkerSchema, type FromWorker, type GenerationStats, type ToWorker, type WorkerData } from './protocol'
-import { abortedError, Answer, Caption, Embedding, failureError } from './pendingRequests'
+import { abortedError, Answer, cannotRunError, Caption, Embedding, failureError } from './pendingRequests'
 
 export type { GenerationStats } from './protocol'
 
@@ -23,6 +23,8 @@ export interface InferenceHostOptions {
   /** When models not in use are unloaded early because the computer is short of memory. */
   memory?: MemoryWatch
   log?: Logger
+  /** Why local models cannot run on this computer (see onnxRuntimeUnavailable): every request then fails at once, and nothing starts. */
+  cannotRun?: string
 }
 
 export interface MemoryWatch {
@@ -109,6 +111,11 @@ export class InferenceHost {
     return this.options.modelsDir
   }
 
+  /** Why local models cannot run on this computer, if they cannot. */
+  get cannotRun(): string | undefined {
+    return this.options.cannotRun
+  }
+
   /** How many times a worker (or in-process engine) was started: 1 after the first request, more after crashes. */
   get startCount(): number {
     return this.starts
@@ -117,8 +124,7 @@ export class InferenceHost {
   /** Streams the answer's text deltas. Throws ProviderError. */
   async *stream(request: GenerateRequest, options: GenerateOptions): AsyncGenerator<string, void, undefined> {
     const { signal } = options
-    if (signal.aborted) throw abortedError()
-    if (this.closed) throw new ProviderError('network', 'The local model engine has been shut down.')
+    this.refuseAtOnce(signal)
     const id = this.nextId++
     const message = ToWorkerSchema.safeParse({ type: 'generate', id, ...request })
     if (!message.success) throw new ProviderError('rejected', `The local model request is not valid: ${z.prettifyError(message.error)}`)
@@ -147,8 +153,7 @@ export class InferenceHost {
 
   /** The texts' vectors, in order. Throws ProviderError ('aborted' when the signal aborts). */
   async embed(request: EmbedRequest, signal: AbortSignal): Promise<Float32Array[]> {
-    if (signal.aborted) throw abortedError()
-    if (this.closed) throw new ProviderError('network', 'The local model engine has been shut down.')
+    this.refuseAtOnce(signal)
     const id = this.nextId++
     const message = ToWorkerSchema.safeParse({ type: 'embed', id, ...request })
     if (!message.success) throw new ProviderError('rejected', `The embedding request is not valid: ${z.prettifyError(message.error)}`)
@@ -171,8 +176,7 @@ export class InferenceHost {
 
   /** The image's caption. Throws ProviderError ('aborted' when the signal aborts). */
   async caption(request: CaptionRequest, signal: AbortSignal): Promise<string> {
-    if (signal.aborted) throw abortedError()
-    if (this.closed) throw new ProviderError('network', 'The local model engine has been shut down.')
+    this.refuseAtOnce(signal)
     const id = this.nextId++
     const message = ToWorkerSchema.safeParse({ type: 'caption', id, modelId: request.modelId, image: request.image, maxTokens: request.maxTokens ?? DEFAULT_CAPTION_TOKENS })
     if (!message.success) throw new ProviderError('rejected', `The caption request is not valid: ${z.prettifyError(message.error)}`)
@@ -212,6 +216,13 @@ export class InferenceHost {
     this.channel = undefined
     this.failAll(new ProviderError('network', 'The local model engine was shut down.'))
     await channel?.stop()
+  }
+
+  /** Throws what a request would fail with before reaching the worker: cancelled, shut down, or local models cannot run here. */
+  private refuseAtOnce(signal: AbortSignal): void {
+    if (signal.aborted) throw abortedError()
+    if (this.closed) throw new ProviderError('network', 'The local model engine has been shut down.')
+    if (this.options.cannotRun !== undefined) throw cannotRunError(this.options.cannotRun)
   }
 
   /** While models are loaded, checks the system's free memory and asks the worker to release idle ones when it runs short. */
@@ -280,23 +291,33 @@ export class InferenceHost {
 
   private startInline(data: WorkerData): Channel {
     let alive = true
-    // Messages are cloned and delivered on a later turn, as between threads.
-    const engine = new InferenceEngine(data, (message) => {
-      const copy = structuredClone(message)
-      setImmediate(() => {
-        if (alive) this.receive(channel, copy)
-      })
-    })
+    // Loaded here, not imported by this module: transformers.js loads ONNX Runtime's native code,
+    // which the core must start without. Failing to load it is a crash of this channel.
+    const engine: Promise<InferenceEngine> = import('./engine').then(
+      ({ InferenceEngine }) =>
+        // Messages are cloned and delivered on a later turn, as between threads.
+        new InferenceEngine(data, (message) => {
+          const copy = structuredClone(message)
+          setImmediate(() => {
+            if (alive) this.receive(channel, copy)
+          })
+        })
+    )
+    engine.catch((error: unknown) => this.died(channel, `the engine could not be loaded: ${error instanceof Error ? error.message : String(error)}`))
     const end = async (): Promise<void> => {
       alive = false
-      await engine.close()
+      await (await engine.catch(() => undefined))?.close()
     }
     const channel: Channel = {
       send: (message) => {
         const copy = structuredClone(message)
-        setImmediate(() => {
-          if (alive) engine.receive(copy)
-        })
+        void engine.then(
+          (loaded) =>
+            setImmediate(() => {
+              if (alive) loaded.receive(copy)
+            }),
+          () => undefined
+        )
       },
       kill: async () => {
         const closing = end()

@@ -8,6 +8,11 @@ export function abortedError(): ProviderError {
   return new ProviderError('aborted', 'The request was cancelled.')
 }
 
+/** What every request gets on a computer where local models cannot run; nothing was sent to a model. */
+export function cannotRunError(reason: string): ProviderError {
+  return new ProviderError('unsupported', `Local models cannot run on this computer: ${reason}.`, { unsent: true })
+}
+
 /** What the user reads when the worker could not answer. */
 export function failureError(failure: WorkerFailure, modelId: string, detail: string): ProviderError {
   switch (failure) {

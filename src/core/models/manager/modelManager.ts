@@ -26,6 +26,8 @@ export interface ModelManagerOptions {
   onInstalledChanged: () => void
   /** The machine, measured once on first use unless given (tests). */
   machine?: MachineProfile
+  /** Why no local model can run on this computer, shown in the overview. */
+  cannotRun?: string
 }
 
 export class UnknownModelError extends Error {}
@@ -96,7 +98,8 @@ export class ModelManager {
       machine,
       freeBytes: freeBytes(this.options.modelsDir),
       chatModelOverride: readModelPreferences(this.options.modelsDir).chatModel,
-      defaultPackFolder: join(homedir(), 'Holdfast model packs')
+      defaultPackFolder: join(homedir(), 'Holdfast model packs'),
+      cannotRun: this.options.cannotRun
     }
   }
 

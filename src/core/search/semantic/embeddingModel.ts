@@ -18,11 +18,12 @@ export class EmbeddingModel {
   private failure: string | undefined
   private readonly listeners = new Set<() => void>()
 
-  constructor(private readonly host: Pick<InferenceHost, 'embed' | 'modelsDir'>) {
+  constructor(private readonly host: Pick<InferenceHost, 'embed' | 'modelsDir' | 'cannotRun'>) {
     this.modelId = installedEmbeddingModel(host.modelsDir)
   }
 
   state(): EmbeddingModelState {
+    if (this.host.cannotRun !== undefined) return { usable: false, message: `Not available: ${this.host.cannotRun}, so local models cannot run on this computer.` }
     if (this.modelId === undefined) return { usable: false, message: NOT_INSTALLED_MESSAGE }
     if (this.failure !== undefined) return { usable: false, message: `Not available: the embeddings model ${this.modelId} could not be used (${this.failure}).` }
     return { usable: true, modelId: this.modelId }

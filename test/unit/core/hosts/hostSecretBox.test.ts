@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { hostSecretBox } from '../../../../src/core/hosts/hostSecretBox'
-import type { CoreToHostMessage } from '../../../../src/shared/coreHostMessages'
+import type { SecretRequest } from '../../../../src/shared/coreHostMessages'
 
 describe('the keychain over the parent port', () => {
   it('matches each reply to its request, whatever the order', async () => {
-    const sent: CoreToHostMessage[] = []
+    const sent: SecretRequest[] = []
     const box = hostSecretBox((message) => sent.push(message), 'os')
     const sealing = box.encrypt('sk-one')
     const opening = box.decrypt(new Uint8Array([1, 2, 3]))

@@ -6,6 +6,7 @@ import { writeTinyCaptionModel } from '../../../fixtures/tinyModels'
 import { pngImage } from '../../../support/images'
 import { connect, silentLog } from '../../../support/inProcessCore'
 import { useTempDirs } from '../../../support/tempDir'
+import { noOnnxRuntime } from '../../../support/onnxRuntime'
 
 const CAPTIONS = { dark: 'A dark harbour at night.', light: 'A white sail on a bright sea.' }
 
@@ -22,7 +23,7 @@ function open(dataDir: string) {
 }
 
 describe('models.caption', () => {
-  it('describes a stored image with the installed captioning model', async () => {
+  it.skipIf(noOnnxRuntime)('describes a stored image with the installed captioning model', async () => {
     const dataDir = tempDir()
     const { modelId } = await writeTinyCaptionModel(join(dataDir, 'models'), CAPTIONS)
     const client = open(dataDir)
@@ -43,7 +44,7 @@ describe('models.caption', () => {
     await expect(client.models.caption({ hash: 'not-a-hash' })).rejects.toMatchObject({ code: 'INPUT_INVALID' })
   })
 
-  it('reports a model that cannot be loaded as CAPTION_FAILED with the reason', async () => {
+  it.skipIf(noOnnxRuntime)('reports a model that cannot be loaded as CAPTION_FAILED with the reason', async () => {
     const dataDir = tempDir()
     const { files } = await writeTinyCaptionModel(join(dataDir, 'models'), CAPTIONS)
     await rm(files.find((file) => file.endsWith('decoder_model_merged_quantized.onnx'))!)

@@ -11,6 +11,7 @@ import { draftDoc } from '../../../support/drafts'
 import { connect, silentLog } from '../../../support/inProcessCore'
 import { useTempDirs } from '../../../support/tempDir'
 import { workerScript } from '../models/inference/tinyModelHost'
+import { noOnnxRuntime } from '../../../support/onnxRuntime'
 
 const tempDir = useTempDirs()
 const cores: Core[] = []
@@ -42,7 +43,7 @@ async function coreWithDrafts(withModel: boolean): Promise<{ core: Core; client:
   return { core, client, index }
 }
 
-describe('semantic search over RPC', () => {
+describe.skipIf(noOnnxRuntime)('semantic search over RPC', () => {
   it('merges matches by words and by meaning, and lists related drafts outside the trash', async () => {
     const { core, client, index } = await coreWithDrafts(true)
     const { hits, semantic } = await client.search.combined({ text: 'ferry storm' })

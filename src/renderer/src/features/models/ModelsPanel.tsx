@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { ModelEntry } from '../../../../shared/contracts/models'
 import { formatBytes } from '../../../../shared/text/formatBytes'
+import { cannotRunNotice } from './modelLabels'
 import { ModelRow } from './ModelRow'
 import { PackPathForm } from './PackPathForm'
 import { useModels } from './useModels'
@@ -30,6 +31,11 @@ export function ModelsPanel({ open }: { open: boolean }) {
         {(overview.machine.totalMemoryMb / 1024).toFixed(0)} GB memory
         {overview.freeBytes === undefined ? '' : `, ${formatBytes(overview.freeBytes)} free for models`}.
       </p>
+      {overview.cannotRun === undefined ? null : (
+        <p role="note" className="notice">
+          {cannotRunNotice(overview.cannotRun)}
+        </p>
+      )}
       <div className="model-actions">
         <button
           type="button"

@@ -36,3 +36,8 @@ export function statusLabel(model: ModelEntry): string {
       return status.message
   }
 }
+
+/** On a computer no local model can run on: why, and what writing help uses instead. */
+export function cannotRunNotice(reason: string): string {
+  return `Local models cannot run on this computer: ${reason}. Writing help uses your cloud providers and the built-in rules.`
+}

@@ -4,6 +4,7 @@ import { AiProvidersPanel } from '../aiSettings/AiProvidersPanel'
 import { WorkspaceArchivePanel } from '../archive/WorkspaceArchivePanel'
 import { BackupsPanel } from '../backups/BackupsPanel'
 import { ModelsPanel } from '../models/ModelsPanel'
+import { UpdatesPanel } from '../updates/UpdatesPanel'
 import { THEME_LABELS } from './theme'
 import type { SettingsState } from './useSettings'
 
@@ -48,6 +49,7 @@ export function SettingsDialog({ open, onClose, settings }: SettingsDialogProps)
       <ModelsPanel open={open} />
       <BackupsPanel />
       <WorkspaceArchivePanel />
+      <UpdatesPanel open={open} />
     </Dialog>
   )
 }

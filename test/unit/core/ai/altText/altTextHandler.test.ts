@@ -13,6 +13,7 @@ import { writeTinyCaptionModel } from '../../../../fixtures/tinyModels'
 import { pngImage } from '../../../../support/images'
 import { connect, silentLog } from '../../../../support/inProcessCore'
 import { useTempDirs } from '../../../../support/tempDir'
+import { noOnnxRuntime } from '../../../../support/onnxRuntime'
 
 // ai.altText inside the core over a real RPC connection: a vision-capable fake cloud through the
 // altText chain first, the tiny local captioning model when the cloud cannot be used.
@@ -77,7 +78,7 @@ describe('ai.altText', () => {
     expect(fake.requests[0]?.images).toEqual([{ message: 1, mime: 'image/png', bytes: Buffer.from(NIGHT) }])
   })
 
-  it('falls back to the local captioning model when the cloud refuses connections', async () => {
+  it.skipIf(noOnnxRuntime)('falls back to the local captioning model when the cloud refuses connections', async () => {
     const fake = await cloud()
     const { rpc, hash, modelId } = await open({ providers: [provider('vision', 'Vision Cloud', fake, { vision: true })], captionModel: true })
     await fake.setFault({ type: 'refuse' })
@@ -90,7 +91,7 @@ describe('ai.altText', () => {
     })
   })
 
-  it('uses only the local captioning model for a local-only request or workspace: the cloud never sees the image', async () => {
+  it.skipIf(noOnnxRuntime)('uses only the local captioning model for a local-only request or workspace: the cloud never sees the image', async () => {
     const fake = await cloud()
     const { rpc, hash, modelId } = await open({ providers: [provider('vision', 'Vision Cloud', fake, { vision: true })], captionModel: true })
     expect(await rpc.ai.altText({ hash, localOnly: true })).toMatchObject({ text: CAPTIONS.dark, source: 'captioning-model', model: modelId })
@@ -99,7 +100,7 @@ describe('ai.altText', () => {
     expect(fake.connections).toBe(0)
   })
 
-  it('never sends the image to a cloud provider that is not marked as a vision model', async () => {
+  it.skipIf(noOnnxRuntime)('never sends the image to a cloud provider that is not marked as a vision model', async () => {
     const fake = await cloud()
     const { rpc, hash } = await open({ providers: [provider('text-only', 'Text Cloud', fake)], captionModel: true })
     expect(await rpc.ai.altText({ hash, localOnly: false })).toMatchObject({ text: CAPTIONS.dark, source: 'captioning-model' })
@@ -136,7 +137,7 @@ describe('ai.altText', () => {
     expect(text).not.toMatch(/[<>*"]|Ignore/)
   })
 
-  it('goes to the captioning model when the cloud answers with a refusal instead of a description', async () => {
+  it.skipIf(noOnnxRuntime)('goes to the captioning model when the cloud answers with a refusal instead of a description', async () => {
     const fake = await cloud("I'm sorry, but I can't help with describing this image.")
     const { rpc, hash } = await open({ providers: [provider('vision', 'Vision Cloud', fake, { vision: true })], captionModel: true })
     expect(await rpc.ai.altText({ hash, localOnly: false })).toMatchObject({ text: CAPTIONS.dark, source: 'captioning-model' })

@@ -16,6 +16,7 @@ import { connect, silentLog } from '../../../../support/inProcessCore'
 import { useTempDirs } from '../../../../support/tempDir'
 import { MODE, useHosts, workerScript } from '../../models/inference/tinyModelHost'
 import { runStream } from './runStream'
+import { noOnnxRuntime } from '../../../../support/onnxRuntime'
 
 const SENTENCE = 'The council approved the budget late on Tuesday after a long debate about the harbour and its old boats.'
 const REQUEST: CompletionRequest = {
@@ -36,7 +37,7 @@ afterAll(async () => {
   await cloud.close()
 })
 
-describe(`LocalProvider through ${MODE}`, () => {
+describe.skipIf(noOnnxRuntime)(`LocalProvider through ${MODE}`, () => {
   const tempDir = useTempDirs()
   const hostFor = useHosts()
 
@@ -143,7 +144,7 @@ describe('splitContinuation', () => {
   })
 })
 
-describe(`the core with a local model installed (${MODE})`, () => {
+describe.skipIf(noOnnxRuntime)(`the core with a local model installed (${MODE})`, () => {
   const tempDir = useTempDirs()
   const cleanups: (() => unknown)[] = []
   afterEach(async () => {

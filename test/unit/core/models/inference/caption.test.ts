@@ -3,10 +3,11 @@ import { writeTinyCaptionModel } from '../../../../fixtures/tinyModels'
 import { pngImage } from '../../../../support/images'
 import { useTempDirs } from '../../../../support/tempDir'
 import { MODE, useHosts } from './tinyModelHost'
+import { noOnnxRuntime } from '../../../../support/onnxRuntime'
 
 const CAPTIONS = { dark: 'A dark harbour at night.', light: 'A white sail on a bright sea.' }
 
-describe(`InferenceHost.caption through ${MODE}`, () => {
+describe.skipIf(noOnnxRuntime)(`InferenceHost.caption through ${MODE}`, () => {
   const tempDir = useTempDirs()
   const hostFor = useHosts()
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { writeTinyEmbeddingModel } from '../../../../fixtures/tinyModels'
 import { useTempDirs } from '../../../../support/tempDir'
 import { MODE, useHosts } from './tinyModelHost'
+import { noOnnxRuntime } from '../../../../support/onnxRuntime'
 
 const WORDS = ['harbour', 'ferry', 'storm', 'budget', 'tax', 'revenue']
 
@@ -9,7 +10,7 @@ function cosine(a: Float32Array, b: Float32Array): number {
   return a.reduce((sum, value, i) => sum + value * b[i]!, 0)
 }
 
-describe(`InferenceHost.embed through ${MODE}`, () => {
+describe.skipIf(noOnnxRuntime)(`InferenceHost.embed through ${MODE}`, () => {
   const tempDir = useTempDirs()
   const hostFor = useHosts()
 

@@ -3,13 +3,14 @@ import type { GenerationStats, ModelEvent } from '../../../../../src/core/models
 import { writeTinyTextModel } from '../../../../fixtures/tinyModels'
 import { useTempDirs } from '../../../../support/tempDir'
 import { collect, MODE, request, useHosts } from './tinyModelHost'
+import { noOnnxRuntime } from '../../../../support/onnxRuntime'
 
 const SENTENCE = 'The harbour was quiet that morning and the boats rocked gently against the pier.'
 const SLOW_MS = 25
 /** 30 words: an uninterrupted generation after the first word takes 29 slow steps (over a second). */
 const LONG_SENTENCE = 'Reporters file from courthouses and stadiums and flooded streets, often on a weak signal, and every one of them expects the draft they typed a minute ago to be exactly there.'
 
-describe(`InferenceHost through ${MODE}`, () => {
+describe.skipIf(noOnnxRuntime)(`InferenceHost through ${MODE}`, () => {
   const tempDir = useTempDirs()
   const hostFor = useHosts()
 

@@ -68,6 +68,25 @@ describe('the background embedder', () => {
     expect(semantic.status()).toEqual({ state: 'ready', modelId: 'fake/embedder' })
   })
 
+  it('where local models cannot run, says why and never asks the model, even after an install', async () => {
+    const modelsDir = tempDir()
+    fakeModelFolder(modelsDir, 'fake/embedder')
+    const host = new CountingHost(modelsDir, WORDS, 'ONNX Runtime has no build for macOS on Intel (darwin x64)')
+    const workspace = draftWorkspace()
+    await workspace.add('a', 'Storm', [para('storm')])
+    const model = new EmbeddingModel(host)
+    const semantic = semanticFor(workspace.db, model)
+    await semantic.idle()
+    model.modelsChanged()
+    await semantic.idle()
+    expect(semantic.status()).toEqual({
+      state: 'unavailable',
+      message: 'Not available: ONNX Runtime has no build for macOS on Intel (darwin x64), so local models cannot run on this computer.'
+    })
+    expect(await semantic.search('storm', 5, new AbortController().signal)).toEqual([])
+    expect(host.embedded).toEqual([])
+  })
+
   it('re-embeds everything when another model takes over', async () => {
     const modelsDir = tempDir()
     fakeModelFolder(modelsDir, 'fake/first')

@@ -4,6 +4,7 @@ import { writeTinyEmbeddingModel } from '../../../../fixtures/tinyModels'
 import { useTempDirs } from '../../../../support/tempDir'
 import { MODE, useHosts } from '../../models/inference/tinyModelHost'
 import { draftWorkspace, useSemanticSearch } from './semanticWorkspace'
+import { noOnnxRuntime } from '../../../../support/onnxRuntime'
 
 const WORDS = ['harbour', 'ferry', 'storm', 'waves', 'budget', 'tax', 'revenue', 'council']
 const everyone = (): boolean => true
@@ -17,7 +18,7 @@ async function seaAndMoney() {
   return workspace
 }
 
-describe(`semantic search with the tiny embedding model through ${MODE}`, () => {
+describe.skipIf(noOnnxRuntime)(`semantic search with the tiny embedding model through ${MODE}`, () => {
   const tempDir = useTempDirs()
   const hostFor = useHosts()
   const semanticFor = useSemanticSearch()

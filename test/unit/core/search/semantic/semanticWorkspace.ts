@@ -70,10 +70,15 @@ export function fakeModelFolder(modelsDir: string, id: string): void {
  */
 export class CountingHost {
   readonly embedded: string[] = []
+  /** Why local models cannot run here, to act as a computer without ONNX Runtime. */
+  readonly cannotRun: string | undefined
   constructor(
     readonly modelsDir: string,
-    private readonly words: readonly string[]
-  ) {}
+    private readonly words: readonly string[],
+    cannotRun?: string
+  ) {
+    this.cannotRun = cannotRun
+  }
 
   embed({ texts }: { modelId: string; texts: string[] }): Promise<Float32Array[]> {
     this.embedded.push(...texts)
