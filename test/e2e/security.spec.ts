@@ -39,6 +39,22 @@ test.describe('Headless mode security', () => {
     expect(outcome).toEqual({ directive: 'script-src-elem', ran: false })
   })
 
+  test('every font, style and script of the app loads within its own CSP', async ({ page, holdfast }) => {
+    const refused: string[] = []
+    page.on('console', (message) => {
+      if (message.type() === 'error' && message.text().includes('Content Security Policy')) refused.push(message.text().slice(0, 160))
+    })
+    await openApp(page, holdfast.url)
+    // Every bundled font face (each unicode range of the design and editor fonts), not only those the first screen uses.
+    const faces = await page.evaluate(async () => {
+      const all = [...document.fonts]
+      await Promise.all(all.map((face) => face.load().catch(() => undefined)))
+      return all.length
+    })
+    expect(faces).toBeGreaterThan(10)
+    expect(refused).toEqual([])
+  })
+
   test('the RPC WebSocket refuses a connection without the token', async ({ page, holdfast }) => {
     await openApp(page, holdfast.url)
     // The page's own connection (with the token) works: the core answered.
