@@ -1,9 +1,8 @@
 import type { Configuration } from 'electron-builder'
 
-// Installers for macOS, Windows and Linux (README: "Building installers"). `npm run package` builds
-// the current platform's; CI builds each platform on its own runner, because sharp's and
-// @roamhq/wrtc's binaries come as per-platform npm packages that npm installs only for the
-// machine it runs on.
+// Installers for macOS, Windows and Linux (README: "Installers and updates"). `npm run package`
+// builds the current platform's; CI builds each platform on its own runner, because sharp's
+// binaries come as per-platform npm packages that npm installs only for the machine it runs on.
 
 type NodePlatform = 'darwin' | 'win32' | 'linux'
 
@@ -23,7 +22,10 @@ const appFiles = [
   '!**/node_modules/onnxruntime-node/script/**',
   // transformers.js's Node build carries its own copy of the WebAssembly runtime; the package's
   // 120 MB of browser builds are never loaded.
-  '!**/node_modules/onnxruntime-web/**'
+  '!**/node_modules/onnxruntime-web/**',
+  // WebRTC for Node is the relay's (headless --relay, run from a source checkout on an always-on
+  // machine); the desktop window syncs through Chromium's own WebRTC.
+  '!**/node_modules/@roamhq/**'
 ]
 
 /**
@@ -38,12 +40,6 @@ function nativeBinariesFor(platform: NodePlatform): string[] {
     `!**/node_modules/onnxruntime-node/bin/napi-v*/${platform}/!(\${arch})/**`
   ]
 }
-
-/**
- * The relay (an always-on team member in headless mode) brings WebRTC for Node; it runs on
- * Linux machines. The desktop window syncs through Chromium's own WebRTC.
- */
-const withoutRelay = ['!**/node_modules/@roamhq/**']
 
 const config: Configuration = {
   appId: 'app.holdfast.desktop',
@@ -60,11 +56,24 @@ const config: Configuration = {
     '**/node_modules/better-sqlite3/**',
     '**/node_modules/onnxruntime-node/bin/**',
     '**/node_modules/sharp/**',
-    '**/node_modules/@img/**',
-    '**/node_modules/@roamhq/**'
+    '**/node_modules/@img/**'
   ],
-  // better-sqlite3, onnxruntime-node, sharp and @roamhq/wrtc ship Node-API binaries, which load
+  // better-sqlite3, onnxruntime-node and sharp ship Node-API binaries, which load
   // in any runtime with the Node-API version they need: nothing is rebuilt against Electron.
+  // Electron's fuses, flipped in the packaged binary: it cannot be run as plain Node
+  // (ELECTRON_RUN_AS_NODE) or be handed code through NODE_OPTIONS, loads the app only from
+  // app.asar and (macOS, Windows) only an app.asar whose hash matches the one built in, encrypts
+  // its cookies, and gives file:// no extra privileges (the window loads from app://). --inspect
+  // arguments stay allowed: Playwright drives the packaged app through them in CI.
+  electronFuses: {
+    runAsNode: false,
+    enableNodeOptionsEnvironmentVariable: false,
+    onlyLoadAppFromAsar: true,
+    enableEmbeddedAsarIntegrityValidation: true,
+    enableCookieEncryption: true,
+    grantFileProtocolExtraPrivileges: false,
+    enableNodeCliInspectArguments: true
+  },
   npmRebuild: false,
   nodeGypRebuild: false,
   buildDependenciesFromSource: false,
@@ -91,12 +100,12 @@ const config: Configuration = {
     // Signing runs when CSC_LINK is set; notarization when APPLE_ID, APPLE_APP_SPECIFIC_PASSWORD
     // and APPLE_TEAM_ID (or APPLE_API_KEY, APPLE_API_KEY_ID, APPLE_API_ISSUER) are.
     notarize: Boolean(process.env.APPLE_TEAM_ID || process.env.APPLE_API_ISSUER),
-    files: [...appFiles, ...nativeBinariesFor('darwin'), ...withoutRelay]
+    files: [...appFiles, ...nativeBinariesFor('darwin')]
   },
   win: {
     icon: 'resources/icons/icon.ico',
     target: [{ target: 'nsis', arch: ['x64'] }],
-    files: [...appFiles, ...nativeBinariesFor('win32'), ...withoutRelay]
+    files: [...appFiles, ...nativeBinariesFor('win32')]
   },
   nsis: {
     // Per user: no administrator rights to install, and updates need no UAC prompt.

@@ -1,4 +1,5 @@
 import { listPackage, statFile } from '@electron/asar'
+import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
@@ -59,13 +60,12 @@ describe('the packaged app (Linux x64)', () => {
     }
   })
 
-  it('carries the native parts SQLite, local models, images and the relay need, for Linux x64 only', () => {
+  it('carries the native parts SQLite, local models and images need, for Linux x64 only', () => {
     const binaries = packagePaths().filter((path) => NATIVE_BINARY.test(path))
     expect(binaries).toEqual(
       expect.arrayContaining([
         'node_modules/better-sqlite3/prebuilds/linux-x64.node',
-        'node_modules/onnxruntime-node/bin/napi-v6/linux/x64/onnxruntime_binding.node',
-        'node_modules/@roamhq/wrtc-linux-x64/wrtc.node'
+        'node_modules/onnxruntime-node/bin/napi-v6/linux/x64/onnxruntime_binding.node'
       ])
     )
     expect(binaries.some((path) => path.startsWith('node_modules/@img/sharp-linux-x64/'))).toBe(true)
@@ -82,9 +82,25 @@ describe('the packaged app (Linux x64)', () => {
   it('holds the run-time dependencies and none of the tools or the window’s bundled libraries', () => {
     const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }
     const names = packageNames()
-    expect(Object.keys(manifest.dependencies).filter((name) => !names.has(name))).toEqual([])
-    const notWanted = ['electron', 'electron-builder', 'vite', 'vitest', '@playwright/test', 'typescript', 'react', 'react-dom', 'konva', 'onnxruntime-web']
+    // WebRTC for Node is the relay's, which runs from a source checkout.
+    const relayOnly = ['@roamhq/wrtc']
+    expect(Object.keys(manifest.dependencies).filter((name) => !names.has(name))).toEqual(relayOnly)
+    const notWanted = ['electron', 'electron-builder', 'vite', 'vitest', '@playwright/test', 'typescript', 'react', 'react-dom', 'konva', 'onnxruntime-web', '@roamhq/wrtc']
     expect(notWanted.filter((name) => names.has(name))).toEqual([])
+  })
+
+  it('flips the executable’s fuses: no running as Node, no NODE_OPTIONS, the app only from a checked app.asar', async () => {
+    const wire = await getCurrentFuseWire(join(appDir, 'holdfast'))
+    // A fuse's byte is the character '1' when it is on.
+    const on = (fuse: FuseV1Options): boolean => Number(wire[fuse]) === '1'.charCodeAt(0)
+    expect({
+      runAsNode: on(FuseV1Options.RunAsNode),
+      nodeOptions: on(FuseV1Options.EnableNodeOptionsEnvironmentVariable),
+      onlyFromAsar: on(FuseV1Options.OnlyLoadAppFromAsar),
+      asarIntegrity: on(FuseV1Options.EnableEmbeddedAsarIntegrityValidation),
+      cookieEncryption: on(FuseV1Options.EnableCookieEncryption),
+      fileProtocolPrivileges: on(FuseV1Options.GrantFileProtocolExtraPrivileges)
+    }).toEqual({ runAsNode: false, nodeOptions: false, onlyFromAsar: true, asarIntegrity: true, cookieEncryption: true, fileProtocolPrivileges: false })
   })
 
   it('has no data folder, models folder or Electron default app in its resources', () => {

@@ -29,14 +29,14 @@ async function main(): Promise<void> {
   })
 }
 
-/** The relay peer; a build without WebRTC for Node (the macOS and Windows installers) says so and exits for good. */
+/** The relay peer; a build without WebRTC for Node (the installers) says so and exits for good. */
 async function loadRelay(): Promise<typeof import('./relayPeer').startRelay> {
   try {
     return (await import('./relayPeer')).startRelay
   } catch (error) {
     const missing = error instanceof Error && 'code' in error && error.code === 'ERR_MODULE_NOT_FOUND' && error.message.includes('@roamhq/wrtc')
     if (!missing) throw error
-    console.error('Holdfast relay: it needs WebRTC for Node (@roamhq/wrtc), which this build does not include. Run the relay from the Linux build or from a source checkout (npm run headless -- --relay).')
+    console.error('Holdfast relay: it needs WebRTC for Node (@roamhq/wrtc), which this build does not include. Run the relay from a source checkout: npm ci, then npm run headless -- --relay.')
     process.exit(RELAY_UNAVAILABLE_EXIT)
   }
 }
