@@ -60,7 +60,7 @@ export class ModelManager {
 
   overview(): ModelsOverview {
     const machine = this.machineProfile()
-    const recommended = recommendedModels(this.options.catalog, machine)
+    const recommended = this.recommendedHere()
     const recommendedIds = new Set(Object.values(recommended).flatMap((model) => (model ? [model.id] : [])))
     const installed = installedModels(this.options.modelsDir)
     const active = this.chatModel()
@@ -111,7 +111,7 @@ export class ModelManager {
         .filter((model) => model.task === 'chat')
         .map((model) => model.id),
       override: readModelPreferences(this.options.modelsDir).chatModel,
-      recommended: recommendedModels(this.options.catalog, this.machineProfile()).chat?.id,
+      recommended: this.recommendedHere().chat?.id,
       catalogChatModels: chat
     })
   }
@@ -146,7 +146,7 @@ export class ModelManager {
 
   /** Queues the recommended models that are not installed yet. */
   outageKit(): string[] {
-    const recommended = recommendedModels(this.options.catalog, this.machineProfile())
+    const recommended = this.recommendedHere()
     const wanted = Object.values(recommended).flatMap((model) => (model ? [model.id] : []))
     const missing = wanted.filter((id) => readInstallManifest(modelFolder(this.options.modelsDir, id)) === undefined)
     for (const id of missing) this.download(id)
@@ -265,6 +265,12 @@ export class ModelManager {
   private known(id: string): void {
     const inCatalog = this.options.catalog.models.some((model) => model.id === id)
     if (!inCatalog && !installedModels(this.options.modelsDir).some((model) => model.id === id)) throw new UnknownModelError(id)
+  }
+
+  /** The catalog's models for this computer: none where local models cannot run (so no outage kit either). */
+  private recommendedHere(): Record<ModelTask, CatalogModel | undefined> {
+    if (this.options.cannotRun !== undefined) return { chat: undefined, embeddings: undefined, captioning: undefined }
+    return recommendedModels(this.options.catalog, this.machineProfile())
   }
 
   private machineProfile(): MachineProfile {

@@ -16,7 +16,7 @@ afterEach(async () => {
 
 const MACHINE = { totalMemoryMb: 16_384, cpuProbeMs: 15 }
 
-async function start(): Promise<{ manager: ModelManager; hub: TinyModelHub; changes: () => number }> {
+async function start(cannotRun?: string): Promise<{ manager: ModelManager; hub: TinyModelHub; changes: () => number }> {
   fixture = await startTinyModelHub()
   const catalog: Catalog = {
     version: 1,
@@ -29,6 +29,7 @@ async function start(): Promise<{ manager: ModelManager; hub: TinyModelHub; chan
     catalog,
     log: silentLog,
     machine: MACHINE,
+    cannotRun,
     onInstalledChanged: () => changed++
   })
   return { manager, hub: fixture, changes: () => changed }
@@ -113,6 +114,14 @@ describe('ModelManager', () => {
     expect(manager.outageKit()).toEqual([TINY_REPO_ID])
     await until(manager, (o) => statusOf(o, TINY_REPO_ID)?.state === 'installed')
     expect(manager.outageKit()).toEqual([])
+  })
+
+  it('recommends nothing and queues no outage kit on a computer that cannot run local models, yet still downloads one asked for (for a pack)', async () => {
+    const { manager } = await start('ONNX Runtime has no build for macOS on Intel (darwin x64)')
+    expect(manager.overview().models.map((model) => model.recommended)).toEqual([false])
+    expect(manager.outageKit()).toEqual([])
+    manager.download(TINY_REPO_ID)
+    await until(manager, (o) => statusOf(o, TINY_REPO_ID)?.state === 'installed')
   })
 
   it('refuses unknown ids and a chat model that is not installed', async () => {
