@@ -6,6 +6,7 @@ import { ProviderForm } from './ProviderForm'
 import { TrustedCertificates } from './TrustedCertificates'
 import { useAiProviders } from './useAiProviders'
 import './aiSettings.css'
+import { InlineError } from '../../ui/InlineError'
 
 function tokens(n: number): string {
   return n.toLocaleString()
@@ -46,11 +47,7 @@ export function AiProvidersPanel({ open, settings }: { open: boolean; settings: 
       ) : null}
       {list && !editable ? <p className="hint">These providers come from the providers file Holdfast was started with; edit that file to change them.</p> : null}
       {list?.keyStorage === 'environment' && editable ? <p className="hint">Headless mode: each provider&apos;s key is read from the environment variable you name.</p> : null}
-      {error ? (
-        <p role="alert" className="inline-error">
-          {error}
-        </p>
-      ) : null}
+      <InlineError message={error} />
       {list && list.providers.length === 0 ? <p className="hint">No cloud provider yet: the assistant uses the rule-based help only.</p> : null}
       <ul className="settings-list" aria-label="Configured providers">
         {list?.providers.map((provider) => {

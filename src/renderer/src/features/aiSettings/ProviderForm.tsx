@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { ProviderConfigSchema, type ProviderConfig } from '../../../../shared/ai/providerConfig'
 import { idFromLabel, PROVIDER_PRESETS } from './presets'
+import { InlineError } from '../../ui/InlineError'
 
 interface ProviderFormProps {
   /** The provider being edited, or null to add one. */
@@ -118,11 +119,7 @@ export function ProviderForm({ editing, takenIds, keysFromEnvironment, onSave, o
       <p id="provider-vision-hint" className="hint">
         Tick this for a vision model (GPT-4o, Claude, LLaVA…): it then writes alt text for images, which are sent to it.
       </p>
-      {problem ? (
-        <p role="alert" className="inline-error">
-          {problem}
-        </p>
-      ) : null}
+      <InlineError message={problem} />
       <div className="form-buttons">
         <button type="submit" className="primary">
           {editing ? 'Save provider' : 'Add provider'}

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { SettingsSchema } from '../../../../shared/contracts/settings'
 import type { SettingsState } from '../settings/useSettings'
+import { InlineError } from '../../ui/InlineError'
 
 /** Extra certificates the AI connections trust: for newsroom proxies that inspect TLS. */
 export function TrustedCertificates({ settings }: { settings: SettingsState }) {
@@ -24,11 +25,7 @@ export function TrustedCertificates({ settings }: { settings: SettingsState }) {
         instead of looking unreachable. The system proxy is used automatically.
       </p>
       <textarea aria-label="Extra trusted certificates (PEM)" rows={5} spellCheck={false} value={text} onChange={(e) => setDraft(e.target.value)} />
-      {problem ? (
-        <p role="alert" className="inline-error">
-          {problem}
-        </p>
-      ) : null}
+      <InlineError message={problem} />
       <button type="button" className="small" disabled={draft === null || draft === saved} onClick={save}>
         Save certificates
       </button>

@@ -6,6 +6,7 @@ import { acceptAnswer, targetOf, type AssistTarget } from './acceptAnswer'
 import { Suggestion } from './Suggestion'
 import { useAssist } from './useAssist'
 import './assistant.css'
+import { InlineError } from '../../ui/InlineError'
 
 const SIMPLE_ACTIONS: { action: AssistantAction; label: string }[] = [
   { action: 'rewrite', label: 'Rewrite' },
@@ -116,11 +117,7 @@ export function AssistantPanel({ editor, localOnly, onClose }: AssistantPanelPro
           </button>
         </div>
       </div>
-      {problem ? (
-        <p role="alert" className="inline-error">
-          {problem}
-        </p>
-      ) : null}
+      <InlineError message={problem} />
       {state.phase !== 'idle' ? <Suggestion state={state} onAccept={accept} onRetry={retry} onCancel={state.phase === 'running' ? cancel : dismiss} /> : null}
     </aside>
   )

@@ -11,6 +11,7 @@ import { describeError } from '../../lib/rpcError'
 import { Dialog } from '../../ui/Dialog'
 import { createDesign } from './designActions'
 import { DesignStartForm } from './DesignStartForm'
+import { InlineError } from '../../ui/InlineError'
 
 interface DesignFromDraftProps {
   index: DocSession
@@ -72,11 +73,7 @@ function TemplateChoice({ index, draft, onClose, onCreated }: DesignFromDraftPro
           </label>
         ))}
       </fieldset>
-      {error ? (
-        <p role="alert" className="inline-error">
-          {error}
-        </p>
-      ) : null}
+      <InlineError message={error} />
     </DesignStartForm>
   )
 }

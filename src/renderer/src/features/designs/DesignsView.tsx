@@ -16,6 +16,7 @@ import { useDraftSession } from '../drafts/useDraftSession'
 import { createDesign, duplicateDesign } from './designActions'
 import { DesignPane } from './DesignPane'
 import { NewDesignDialog } from './NewDesignDialog'
+import { InlineError } from '../../ui/InlineError'
 
 function designLists(doc: Y.Doc): { active: DraftSummary[]; trashed: DraftSummary[] } {
   return { active: activeDocuments(doc, 'design'), trashed: trashedDocuments(doc, 'design') }
@@ -54,11 +55,7 @@ export function DesignsView({ index, selectedId, onSelect }: DesignsViewProps) {
             New design
           </button>
         </div>
-        {error ? (
-          <p role="alert" className="inline-error">
-            {error}
-          </p>
-        ) : null}
+        <InlineError message={error} />
         <DraftList drafts={active} selectedId={selectedId} onSelect={onSelect} label="Designs" emptyText="No designs yet. Start one with New design." />
         <TrashSection index={index} items={trashed} selectedId={selectedId} onSelect={onSelect} label="Designs in the trash" emptyText="The trash is empty. Designs stay here for 30 days." />
       </section>

@@ -5,6 +5,7 @@ import { useCore } from '../../app/coreContext'
 import { describeError } from '../../lib/rpcError'
 import { writtenBy } from './designAiStream'
 import { suggestMoodPalette } from './suggestMoodPalette'
+import { InlineError } from '../../ui/InlineError'
 
 interface PalettePanelProps {
   /** The selected image layer's name and picture, when one is selected. */
@@ -73,11 +74,7 @@ export const PalettePanel = memo(function PalettePanel({ image, onApply }: Palet
           Palette from image
         </button>
       ) : null}
-      {error ? (
-        <p role="alert" className="inline-error">
-          {error}
-        </p>
-      ) : null}
+      <InlineError message={error} />
       {palette ? (
         <div className="palette-result">
           <ul className="swatches" aria-label={`Palette ${palette.source}`}>

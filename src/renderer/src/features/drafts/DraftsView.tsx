@@ -19,6 +19,7 @@ import { TrashSection } from './TrashSection'
 import { useDraftSearch } from './useDraftSearch'
 import { useDraftSession } from './useDraftSession'
 import { useSemanticStatus } from './useSemanticStatus'
+import { InlineError } from '../../ui/InlineError'
 
 interface DraftsViewProps {
   index: DocSession
@@ -72,11 +73,7 @@ export function DraftsView({ index, selectedId, onSelect, onWordCount, onAssistT
           value={filter}
           onChange={(e) => setFilter(e.target.value)}
         />
-        {error ? (
-          <p role="alert" className="inline-error">
-            {error}
-          </p>
-        ) : null}
+        <InlineError message={error} />
         {search.phase === 'idle' ? (
           <DraftList
             drafts={active}

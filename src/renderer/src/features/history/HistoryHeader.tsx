@@ -1,6 +1,7 @@
 import { DialogHeader } from '../../ui/DialogHeader'
 import type { Versions } from './useVersions'
 import { VersionNameForm } from './VersionNameForm'
+import { InlineError } from '../../ui/InlineError'
 
 interface HistoryHeaderProps {
   title: string
@@ -17,11 +18,7 @@ export function HistoryHeader({ title, closeLabel, onClose, placeholder, history
     <>
       <DialogHeader title={title} closeLabel={closeLabel} onClose={onClose} />
       <VersionNameForm placeholder={placeholder} busy={history.busy} onSave={history.saveVersion} />
-      {history.error ? (
-        <p role="alert" className="inline-error">
-          {history.error}
-        </p>
-      ) : null}
+      <InlineError message={history.error} />
     </>
   )
 }

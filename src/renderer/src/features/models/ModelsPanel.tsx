@@ -6,6 +6,7 @@ import { ModelRow } from './ModelRow'
 import { PackPathForm } from './PackPathForm'
 import { useModels } from './useModels'
 import './models.css'
+import { InlineError } from '../../ui/InlineError'
 
 function packFileName(model: ModelEntry): string {
   return `${model.id.replace(/[^A-Za-z0-9._-]+/g, '-')}.zip`
@@ -49,11 +50,7 @@ export function ModelsPanel({ open }: { open: boolean }) {
         </span>
       </div>
       {notice ? <p role="status">{notice}</p> : null}
-      {error ? (
-        <p role="alert" className="inline-error">
-          {error}
-        </p>
-      ) : null}
+      <InlineError message={error} />
       <ul className="settings-list" aria-label="Models">
         {overview.models.map((model) => (
           <ModelRow

@@ -7,6 +7,7 @@ import { ModelsPanel } from '../models/ModelsPanel'
 import { UpdatesPanel } from '../updates/UpdatesPanel'
 import { THEME_LABELS } from './theme'
 import type { SettingsState } from './useSettings'
+import { InlineError } from '../../ui/InlineError'
 
 interface SettingsDialogProps {
   open: boolean
@@ -24,11 +25,7 @@ export function SettingsDialog({ open, onClose, settings }: SettingsDialogProps)
           ×
         </button>
       </header>
-      {settings.unavailable ? (
-        <p role="alert" className="inline-error">
-          {settings.unavailable}
-        </p>
-      ) : null}
+      <InlineError message={settings.unavailable} />
       <fieldset className="radio-group" disabled={disabled}>
         <legend>Theme</legend>
         {ThemeSchema.options.map((theme) => (

@@ -5,6 +5,7 @@ import { UpdateFeedField } from './UpdateFeedField'
 import { CHANNEL_LABELS, describeUpdateState } from './updateLabels'
 import { useUpdates } from './useUpdates'
 import './updates.css'
+import { InlineError } from '../../ui/InlineError'
 
 /** Settings → Updates: where the app's updates stand, "Check now", "Restart and install", and this computer's update settings. */
 export function UpdatesPanel({ open }: { open: boolean }) {
@@ -21,11 +22,7 @@ export function UpdatesPanel({ open }: { open: boolean }) {
           </button>
         ) : null}
       </div>
-      {error ? (
-        <p role="alert" className="inline-error">
-          {error}
-        </p>
-      ) : null}
+      <InlineError message={error} />
       {overview ? <UpdatesOverviewView {...overview} version={status.version} configure={configure} install={() => void run(() => client.updates.installNow())} /> : null}
     </section>
   )
