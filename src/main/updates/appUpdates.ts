@@ -99,6 +99,9 @@ export class AppUpdates {
       updater.channel = settings.channel
       // Setting a channel allows downgrades; going back from beta to stable must not install an older version.
       updater.allowDowngrade = false
+      // The GitHub feed looks at prereleases (where beta builds are) only when allowed; electron-updater
+      // allows them by itself only when the running version is a prerelease.
+      updater.allowPrerelease = settings.channel === 'beta'
       if (settings.feedUrl) updater.setFeedURL({ provider: 'generic', url: settings.feedUrl })
       // electron-updater's only way back to the feed in the build's app-update.yml after setFeedURL.
       else if (before?.feedUrl) updater.updateConfigPath = null

@@ -1,5 +1,5 @@
 /** What a failure is about: looking for an update, or downloading one. */
-export type UpdatePhase = 'check' | 'download'
+type UpdatePhase = 'check' | 'download'
 
 const KEEPS_WORKING = 'Nothing was installed: this version keeps working.'
 const NETWORK_CODES = /^(?:E(?:CONNREFUSED|CONNRESET|NOTFOUND|TIMEDOUT|AI_AGAIN|NETUNREACH|HOSTUNREACH|PIPE)|ERR_(?:INTERNET_DISCONNECTED|NAME_NOT_RESOLVED|CONNECTION_\w+|NETWORK_\w+|TIMED_OUT|ADDRESS_UNREACHABLE|CONTENT_LENGTH_MISMATCH|INCOMPLETE_CHUNKED_ENCODING))$/

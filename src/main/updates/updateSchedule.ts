@@ -16,7 +16,7 @@ export interface ScheduleInput {
   updating: boolean
 }
 
-export type ScheduleDecision =
+type ScheduleDecision =
   | { check: true }
   | { check: false; why: 'off' }
   | { check: false; why: 'not-due' | 'offline' | 'generating' | 'updating'; retryAt: number }

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 
 /** The operating system and processor, as Node names them. */
-export interface SystemKind {
+interface SystemKind {
   platform: NodeJS.Platform
   arch: NodeJS.Architecture
 }

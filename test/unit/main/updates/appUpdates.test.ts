@@ -10,6 +10,7 @@ class FakeUpdater extends EventEmitter {
   autoDownload = false
   autoInstallOnAppQuit = true
   allowDowngrade = true
+  allowPrerelease = false
   channel: string | null = null
   feeds: unknown[] = []
   configPathResets = 0
@@ -90,16 +91,18 @@ describe('AppUpdates', () => {
     expect(updates.current).toMatchObject({ kind: 'unavailable', message: expect.stringContaining('cannot update itself') as unknown })
   })
 
-  it('downloads in the background and installs on quit only while automatic updates are on; downgrades stay off', () => {
+  it('downloads in the background and installs on quit only while automatic updates are on; downgrades stay off; beta looks at prereleases', () => {
     const { updater, updates } = setUp()
     expect(updater.autoDownload).toBe(true)
     expect(updater.autoInstallOnAppQuit).toBe(false)
     updates.receive({ type: 'update-settings', settings: { ...automaticOn, channel: 'beta' } })
     expect(updater.channel).toBe('beta')
     expect(updater.allowDowngrade).toBe(false)
+    expect(updater.allowPrerelease).toBe(true)
     expect(updater.autoInstallOnAppQuit).toBe(true)
     updates.receive({ type: 'update-settings', settings: { ...automaticOn, automatic: false } })
     expect(updater.channel).toBe('latest')
+    expect(updater.allowPrerelease).toBe(false)
     expect(updater.autoInstallOnAppQuit).toBe(false)
   })
 

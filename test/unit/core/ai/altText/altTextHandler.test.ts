@@ -1,18 +1,13 @@
-import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { startCore, type Core } from '../../../../../src/core'
-import { readProvidersFile } from '../../../../../src/core/ai/config/providersFile'
-import { closeTransports } from '../../../../../src/core/ai/http/transport'
+import { describe, expect, it } from 'vitest'
 import type { ProviderConfig } from '../../../../../src/shared/ai/providerConfig'
 import type { CoreClient } from '../../../../../src/shared/contracts'
 import type { ProviderHealth } from '../../../../../src/shared/contracts/ai'
 import { altTextErrors, MAX_ALT_TEXT_CHARS } from '../../../../../src/shared/contracts/altText'
-import { startFakeCloud, type FakeCloud } from '../../../../fixtures/fakeCloud'
+import type { FakeCloud } from '../../../../fixtures/fakeCloud'
 import { writeTinyCaptionModel } from '../../../../fixtures/tinyModels'
 import { pngImage } from '../../../../support/images'
-import { connect, silentLog } from '../../../../support/inProcessCore'
-import { useTempDirs } from '../../../../support/tempDir'
+import { cloudProvider, useCoresWithProviders } from '../../../../support/ai/coreWithProviders'
 import { noOnnxRuntime } from '../../../../support/onnxRuntime'
 
 // ai.altText inside the core over a real RPC connection: a vision-capable fake cloud through the
@@ -22,27 +17,9 @@ const CAPTIONS = { dark: 'A dark harbour at night.', light: 'A white sail on a b
 const CLOUD_ANSWER = 'Fishing boats moored along a harbour wall under a night sky.'
 const NIGHT = pngImage(32, 24, [10, 10, 30])
 
-const tempDir = useTempDirs()
-const cores: Core[] = []
-const clouds: FakeCloud[] = []
-const closers: (() => void)[] = []
-
-afterEach(async () => {
-  for (const close of closers.splice(0)) close()
-  for (const core of cores.splice(0)) await core.close()
-  await Promise.all(clouds.splice(0).map((cloud) => cloud.close()))
-  await closeTransports()
-})
-
-async function cloud(answer = CLOUD_ANSWER): Promise<FakeCloud> {
-  const started = await startFakeCloud({ answer })
-  clouds.push(started)
-  return started
-}
-
-function provider(id: string, label: string, fake: FakeCloud, extra: Partial<ProviderConfig> = {}): ProviderConfig {
-  return { id, label, kind: 'openai-compatible', baseUrl: fake.openaiBaseUrl, model: `${id}-model`, ...extra }
-}
+const cores = useCoresWithProviders()
+const cloud = (answer = CLOUD_ANSWER): Promise<FakeCloud> => cores.cloud(answer)
+const provider = cloudProvider
 
 interface Setup {
   providers?: ProviderConfig[]
@@ -51,16 +28,11 @@ interface Setup {
 
 /** Headless mode with these providers (and the rule-based help), optionally the tiny captioning model, and one stored image. */
 async function open({ providers = [], captionModel = false }: Setup): Promise<{ rpc: CoreClient; hash: string; modelId: string | undefined }> {
-  const dataDir = tempDir()
+  const dataDir = cores.tempDir()
   const modelId = captionModel ? (await writeTinyCaptionModel(join(dataDir, 'models'), CAPTIONS)).modelId : undefined
-  const file = join(dataDir, 'providers.json')
-  writeFileSync(file, JSON.stringify({ providers }))
-  const core = startCore({ dataDir, log: silentLog, providers: readProvidersFile(file) })
-  cores.push(core)
-  const connection = connect(core)
-  closers.push(() => connection.close())
-  const { hash } = await connection.client.blobs.putImage({ bytes: NIGHT })
-  return { rpc: connection.client, hash, modelId }
+  const rpc = cores.open(providers, { dataDir })
+  const { hash } = await rpc.blobs.putImage({ bytes: NIGHT })
+  return { rpc, hash, modelId }
 }
 
 describe('ai.altText', () => {

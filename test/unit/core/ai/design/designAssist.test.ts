@@ -1,53 +1,24 @@
-import { writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { startCore, type Core } from '../../../../../src/core'
-import { readProvidersFile } from '../../../../../src/core/ai/config/providersFile'
-import { closeTransports } from '../../../../../src/core/ai/http/transport'
+import { describe, expect, it } from 'vitest'
 import { copyVariantsByRules } from '../../../../../src/core/ai/rules/designCopy'
 import type { DesignCopyRequest } from '../../../../../src/shared/ai/designRequests'
-import type { ProviderConfig } from '../../../../../src/shared/ai/providerConfig'
 import type { CoreClient } from '../../../../../src/shared/contracts'
 import type { DesignCopyEvent, MoodPaletteEvent } from '../../../../../src/shared/contracts/designAi'
 import { fallbackMoodPalette } from '../../../../../src/shared/design/palette'
-import { startFakeCloud, type FakeCloud } from '../../../../fixtures/fakeCloud'
-import { connect, silentLog } from '../../../../support/inProcessCore'
-import { useTempDirs } from '../../../../support/tempDir'
+import type { FakeCloud } from '../../../../fixtures/fakeCloud'
+import { cloudProvider, useCoresWithProviders } from '../../../../support/ai/coreWithProviders'
 
 // Design help end to end inside the core: the ai contract over a real RPC connection, the router,
 // a fake cloud speaking the OpenAI wire format, and the rule-based help behind it.
 
-const tempDir = useTempDirs()
-const cores: Core[] = []
-const clouds: FakeCloud[] = []
-const closers: (() => void)[] = []
-
-afterEach(async () => {
-  for (const close of closers.splice(0)) close()
-  for (const core of cores.splice(0)) await core.close()
-  await Promise.all(clouds.splice(0).map((cloud) => cloud.close()))
-  await closeTransports()
-})
+const cores = useCoresWithProviders()
 
 const HEADLINE: DesignCopyRequest = { role: 'headline', text: 'Something big is on the way', context: ['Join us on 12 June for the reveal.', 'Learn more'], maxChars: 30 }
 
-async function cloud(answer: string): Promise<FakeCloud> {
-  const started = await startFakeCloud({ answer })
-  clouds.push(started)
-  return started
-}
+const cloud = (answer: string): Promise<FakeCloud> => cores.cloud(answer)
 
 /** Headless mode with one cloud provider (and the rule-based help after it). */
 function withCloud(fake: FakeCloud, policy: Record<string, unknown> = {}): CoreClient {
-  const dataDir = tempDir()
-  const file = join(dataDir, 'providers.json')
-  const provider: ProviderConfig = { id: 'alpha', label: 'Alpha Cloud', kind: 'openai-compatible', baseUrl: fake.openaiBaseUrl, model: 'alpha-model' }
-  writeFileSync(file, JSON.stringify({ providers: [provider], policy }))
-  const core = startCore({ dataDir, log: silentLog, providers: readProvidersFile(file) })
-  cores.push(core)
-  const connection = connect(core)
-  closers.push(() => connection.close())
-  return connection.client
+  return cores.open([cloudProvider('alpha', 'Alpha Cloud', fake)], { policy })
 }
 
 async function copyEvents(rpc: CoreClient, request: DesignCopyRequest): Promise<DesignCopyEvent[]> {
