@@ -10,6 +10,7 @@ import { DocSession } from '../src/renderer/src/lib/docSession'
 import { applyUpdates } from '../src/shared/docs/yjsUpdates'
 import { DRAFT_BODY_FIELD } from '../src/shared/editor/fields'
 import { startCoreThread } from './lib/coreThread'
+import { untilProcessQuiet } from './lib/quietProcess'
 import { filesystemType, peakRssMb, printTable, writeResults } from './lib/report'
 import { median } from './lib/stats'
 import { loadTrace, type TraceOp } from './lib/trace'
@@ -26,7 +27,7 @@ const BATCH = 500
 /** Keystrokes applied per macrotask in the end-to-end run, so RPC and commits interleave. */
 const CHUNK = 200
 /** Alternating baseline and end-to-end runs. */
-const ROUNDS = 3
+const ROUNDS = 5
 
 function paragraphText(doc: Y.Doc): Y.XmlText {
   const fragment = doc.getXmlFragment(DRAFT_BODY_FIELD)
@@ -132,12 +133,15 @@ async function main(): Promise<void> {
   //    until the last durable acknowledgement. Against the baseline, the same updates applied one
   //    at a time to a plain Y.Doc with no storage, in alternating rounds: on this shared 2-core
   //    machine either figure alone moves by ±40 % with the load, so each round's two runs share
-  //    their conditions and the ratio is the median of the rounds' ratios.
+  //    their conditions and the ratio is the median of the rounds' ratios. Each run starts once
+  //    the process is quiet: a core just started is still busy starting beside the first keystrokes.
   const rounds: { baselineMs: number; endToEndMs: number }[] = []
   for (let round = 0; round < ROUNDS; round++) {
+    await untilProcessQuiet()
     const baselineMs = await baselineRun(updates)
     core = startCoreThread(freshDataDir())
     const session = await DocSession.open(core.client, DOC_ID, 'draft')
+    await untilProcessQuiet()
     const t2 = performance.now()
     for (let i = 0; i < updates.length; i++) {
       Y.applyUpdate(session.doc, updates[i] as Uint8Array)

@@ -13,14 +13,21 @@ export class LocalChanges {
   private deletions: DeleteSet[] = []
   /** Copies of what could not be integrated yet, taken when a recorded transaction changed it. */
   private pending: Uint8Array[] = []
-  private seenPending: readonly [unknown, unknown]
+  /**
+   * What the doc held but could not integrate yet (its dependencies were missing). Yjs assigns
+   * new values when these change (never edits them in place), so comparing identities detects a
+   * change; pendingDs is also reassigned unchanged when an update is applied, which only costs a copy.
+   */
+  private seenPendingStructs: Uint8Array | undefined
+  private seenPendingDs: Uint8Array | null
 
   constructor(
     private readonly doc: Y.Doc,
     private readonly ignoredOrigin: unknown,
     private readonly onChange: () => void
   ) {
-    this.seenPending = pendingParts(doc)
+    this.seenPendingStructs = doc.store.pendingStructs?.update
+    this.seenPendingDs = doc.store.pendingDs
     doc.on('afterTransaction', this.record)
   }
 
@@ -53,9 +60,12 @@ export class LocalChanges {
   }
 
   private readonly record = (transaction: Y.Transaction): void => {
-    const pending = pendingParts(this.doc)
-    const pendingChanged = pending[0] !== this.seenPending[0] || pending[1] !== this.seenPending[1]
-    this.seenPending = pending
+    // Runs after every transaction (each keystroke), so it allocates nothing on the common path.
+    const pendingStructs = this.doc.store.pendingStructs?.update
+    const pendingDs = this.doc.store.pendingDs
+    const pendingChanged = pendingStructs !== this.seenPendingStructs || pendingDs !== this.seenPendingDs
+    this.seenPendingStructs = pendingStructs
+    this.seenPendingDs = pendingDs
     if (transaction.origin === this.ignoredOrigin) return
     const deleted = transaction.deleteSet.clients.size > 0
     const added = clockGrowth(transaction)
@@ -75,17 +85,10 @@ export class LocalChanges {
 /** How far the transaction moved the doc's clocks: one step per character or other item added. */
 function clockGrowth(transaction: Y.Transaction): number {
   let growth = 0
-  for (const [client, clock] of transaction.afterState) growth += clock - (transaction.beforeState.get(client) ?? 0)
+  transaction.afterState.forEach((clock, client) => {
+    growth += clock - (transaction.beforeState.get(client) ?? 0)
+  })
   return growth
-}
-
-/**
- * What the doc holds but cannot integrate yet (its dependencies are missing). Yjs assigns new
- * values when these change (never edits them in place), so comparing identities detects a change;
- * pendingDs is also reassigned unchanged when an update is applied, which only costs a copy.
- */
-function pendingParts(doc: Y.Doc): readonly [unknown, unknown] {
-  return [doc.store.pendingStructs?.update, doc.store.pendingDs]
 }
 
 /** The pending parts as one v1 update (Yjs keeps them in the v2 format), or null. */

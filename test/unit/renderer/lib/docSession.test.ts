@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { DocSession, type SaveState } from '../../../../src/renderer/src/lib/docSession'
+import { DocSession, MIN_CALL_INTERVAL_MS, type SaveState } from '../../../../src/renderer/src/lib/docSession'
 import type { CoreClient } from '../../../../src/shared/contracts'
 import { MAX_UPDATE_BYTES } from '../../../../src/shared/contracts/docs'
 import { docFrom, expectSameState, Peer, randomChange, seededRandom, undoManagerFor } from '../../shared/docs/randomEdits'
@@ -32,10 +32,11 @@ class FakeCore {
     }
   } as unknown as CoreClient
 
-  /** Settles the oldest call in flight and lets the session react. */
+  /** Settles the oldest call in flight and lets the session react, past the pause between calls. */
   async settle(ok: boolean): Promise<void> {
     this.inFlight.shift()?.settle(ok)
     await tick()
+    await vi.advanceTimersByTimeAsync(MIN_CALL_INTERVAL_MS)
   }
 }
 
@@ -101,6 +102,32 @@ describe('DocSession', () => {
     await core.settle(true)
     expect(session.saveState.status).toBe('saved')
     expectSameState(core.stored, session.doc)
+  })
+
+  it('gathers a burst of changes into one call per interval, and sends a change after a pause at once', async () => {
+    const core = new FakeCore()
+    const { session } = await open(core)
+    const text = session.doc.getText('text')
+    text.insert(0, 'a')
+    await tick()
+    core.inFlight.shift()?.settle(true)
+    for (const letter of 'bcdef') {
+      text.insert(text.length, letter)
+      await tick()
+    }
+    expect(core.inFlight).toHaveLength(0)
+    expect(session.saveState.status).toBe('saving')
+
+    await vi.advanceTimersByTimeAsync(MIN_CALL_INTERVAL_MS)
+    expect(core.inFlight.map((call) => call.updates.length)).toEqual([1])
+    await core.settle(true)
+    expect(session.saveState.status).toBe('saved')
+    expectSameState(core.stored, session.doc)
+
+    await vi.advanceTimersByTimeAsync(MIN_CALL_INTERVAL_MS)
+    text.insert(text.length, 'g')
+    await tick()
+    expect(core.inFlight).toHaveLength(1)
   })
 
   it('retries a failed call with the same updates, followed by later changes', async () => {
