@@ -64,11 +64,21 @@ export class DocSession {
     return session
   }
 
+  /**
+   * Applies whatever storage holds that this doc lacks: changes stored while the session was open
+   * by another path (a headless-mode client, the relay, another window), as when a draft kept open
+   * by the background sync is handed to the editor.
+   */
+  async reload(): Promise<void> {
+    const { updates } = await this.client.docs.load({ docId: this.docId })
+    applyUpdates(this.doc, updates, FROM_STORAGE)
+  }
+
   get saveState(): SaveState {
     return this.state
   }
 
-  /** Listeners are called synchronously, so a status on screen is never behind the text. */
+  /** Listeners are called in the microtask after each change of state, before the browser paints, so a status on screen is never behind the text. */
   onSaveState(listener: (state: SaveState) => void): () => void {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
@@ -133,6 +143,10 @@ export class DocSession {
   private setState(state: SaveState): void {
     if (state.status === this.state.status && state.status !== 'failed') return
     this.state = state
-    for (const listener of this.listeners) listener(state)
+    // In a microtask: a keystroke's change goes out to teammates (y-webrtc sends it later in the
+    // same transaction) before the status is redrawn, and no paint can come in between.
+    queueMicrotask(() => {
+      for (const listener of this.listeners) listener(state)
+    })
   }
 }

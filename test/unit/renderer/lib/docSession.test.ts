@@ -165,6 +165,21 @@ describe('DocSession', () => {
     expectSameState(core.stored, session.doc)
   })
 
+  it('takes in what was stored meanwhile by another writer, without sending it back', async () => {
+    const core = new FakeCore()
+    const { session } = await open(core)
+    const other = new Y.Doc()
+    other.getText('text').insert(0, 'written by the relay')
+    core.stored.push(Y.encodeStateAsUpdate(other))
+    expect(session.doc.getText('text').toJSON()).toBe('')
+
+    await session.reload()
+    await tick()
+    expect(session.doc.getText('text').toJSON()).toBe('written by the relay')
+    expect(core.inFlight).toHaveLength(0)
+    expect(session.saveState.status).toBe('saved')
+  })
+
   it('sends nothing back of what it loaded, even when part of it is pending', async () => {
     const core = new FakeCore()
     const writer = new Peer(2, seededRandom(1))

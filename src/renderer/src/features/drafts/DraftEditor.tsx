@@ -6,7 +6,6 @@ import { useEffect, useRef, useState, type ChangeEvent } from 'react'
 import { useCore } from '../../app/coreContext'
 import { DRAFT_BODY_FIELD } from '../../../../shared/editor/fields'
 import { draftExtensions } from '../../../../shared/editor/extensions'
-import { countWords } from '../../../../shared/text/wordCount'
 import type { DocSession } from '../../lib/docSession'
 import { FindHighlight } from '../find/findHighlight'
 import { FindBar } from '../find/FindBar'
@@ -28,6 +27,7 @@ import { usePresence } from '../team/usePresence'
 import { createPeerCursors } from './peerCursors'
 import { TitleField } from './TitleField'
 import { useTouchOnEdit } from './useTouchOnEdit'
+import { useWordCount } from './useWordCount'
 
 interface DraftEditorProps {
   index: DocSession
@@ -87,9 +87,7 @@ export function DraftEditor({ index, draft, awareness, onWordCount, onAssistTarg
           'aria-multiline': 'true',
           class: 'draft-body'
         }
-      },
-      onUpdate: ({ editor: e }) => onWordCount(countWords(e.getText({ blockSeparator: '\n' }))),
-      onCreate: ({ editor: e }) => onWordCount(countWords(e.getText({ blockSeparator: '\n' })))
+      }
     },
     [draft, spell, client]
   )
@@ -112,6 +110,7 @@ export function DraftEditor({ index, draft, awareness, onWordCount, onAssistTarg
   }
 
   useTouchOnEdit(index, draft)
+  useWordCount(editor, onWordCount)
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {

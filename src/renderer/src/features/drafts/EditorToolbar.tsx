@@ -1,4 +1,5 @@
-import { useEditorState, type Editor } from '@tiptap/react'
+import type { Editor } from '@tiptap/react'
+import { sameFields, useEditorFrameState } from '../../lib/useEditorFrameState'
 import { shortcutLabel } from '../../lib/shortcuts'
 
 interface ToolbarProps {
@@ -10,25 +11,26 @@ interface ToolbarProps {
   onAltText: () => void
 }
 
+function readToolbarState(e: Editor) {
+  return {
+    bold: e.isActive('bold'),
+    italic: e.isActive('italic'),
+    h1: e.isActive('heading', { level: 1 }),
+    h2: e.isActive('heading', { level: 2 }),
+    h3: e.isActive('heading', { level: 3 }),
+    bulletList: e.isActive('bulletList'),
+    orderedList: e.isActive('orderedList'),
+    blockquote: e.isActive('blockquote'),
+    link: e.isActive('link'),
+    image: e.isActive('image'),
+    canUndo: e.can().undo(),
+    canRedo: e.can().redo()
+  }
+}
+
 /** Formatting buttons; each says what it does, its shortcut, and whether it is on here. */
 export function EditorToolbar({ editor, onLink, onFind, onImage, onAltText }: ToolbarProps) {
-  const active = useEditorState({
-    editor,
-    selector: ({ editor: e }) => ({
-      bold: e.isActive('bold'),
-      italic: e.isActive('italic'),
-      h1: e.isActive('heading', { level: 1 }),
-      h2: e.isActive('heading', { level: 2 }),
-      h3: e.isActive('heading', { level: 3 }),
-      bulletList: e.isActive('bulletList'),
-      orderedList: e.isActive('orderedList'),
-      blockquote: e.isActive('blockquote'),
-      link: e.isActive('link'),
-      image: e.isActive('image'),
-      canUndo: e.can().undo(),
-      canRedo: e.can().redo()
-    })
-  })
+  const active = useEditorFrameState(editor, readToolbarState, sameFields)
   const chain = () => editor.chain().focus()
   const buttons = [
     { label: 'Bold', text: 'B', key: 'b', on: active.bold, run: () => chain().toggleBold().run() },

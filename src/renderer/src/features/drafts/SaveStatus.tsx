@@ -17,8 +17,8 @@ export function saveStateText(state: SaveState): string {
 
 /**
  * "Saving…" while any change (title or body) is not yet durable, "Saved" only when all are.
- * The text is written straight into the element from the sessions' synchronous callbacks, so
- * it is never a render behind the text on screen.
+ * The text is written straight into the element from the sessions' callbacks (in the microtask
+ * after each change, before any paint), so it is never a render behind the text on screen.
  */
 export function SaveStatus({ sessions }: { sessions: readonly DocSession[] }) {
   const ref = useRef<HTMLSpanElement>(null)

@@ -24,10 +24,11 @@ export function useDraftSession(draftId: string | null, kind: ListedKind = 'draf
     let session: DocSession | undefined
     let stopSync: (() => void) | undefined
     let cancelled = false
-    // A draft the background catch-up has open is taken over with its room; any other is opened.
+    // A draft the background catch-up has open is taken over with its room (and what was stored
+    // meanwhile); any other is opened.
     const handed = sync.catchUp?.handOver(draftId)
     const opening = handed
-      ? Promise.resolve(handed)
+      ? handed.session.reload().then(() => handed)
       : DocSession.open(client, draftId, kind).then((s) => ({ session: s, synced: cancelled ? null : sync.register(draftId, s) }))
     opening
       .then(({ session: s, synced }) => {

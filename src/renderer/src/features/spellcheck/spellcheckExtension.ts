@@ -53,7 +53,8 @@ export function createSpellcheck(client: SpellClient) {
             schedule()
             return {
               update: (_view, previous) => {
-                if (!previous.doc.eq(view.state.doc)) schedule()
+                // Identity, not eq(): a change always makes a new doc, and eq() compares the changed parts.
+                if (previous.doc !== view.state.doc) schedule()
               },
               destroy: () => clearTimeout(timer)
             }

@@ -23,6 +23,8 @@ interface GuardedPeer {
  */
 export function guardPeers(provider: WebrtcProvider, onRefused: (reason: string) => void, blobs?: BlobExchange): void {
   const guarded = new WeakSet<object>()
+  /** The message y-webrtc is reading now, and from whom. */
+  let reading: { peer: GuardedPeer; data: Uint8Array } | null = null
   provider.on('peers', () => {
     // y-webrtc has just made the connection (and its data listener); no data can have arrived yet.
     for (const conn of provider.room?.webrtcConns.values() ?? []) {
@@ -36,7 +38,14 @@ export function guardPeers(provider: WebrtcProvider, onRefused: (reason: string)
         const problem = peerMessageProblem(data)
         if (problem === null) {
           if (isBlobMessage(data)) blobs?.receive(decodeBlobMessage(data), peer)
-          else for (const read of readers) read.call(peer, data)
+          else {
+            reading = { peer, data }
+            try {
+              for (const read of readers) read.call(peer, data)
+            } finally {
+              reading = null
+            }
+          }
           // y-webrtc marks a connection synced on the peer's sync step 2 only while its room as a
           // whole is not synced, so a teammate who connects after the room last settled stays
           // "syncing" for good (and the catch-up waits on it forever). Marked here instead.
@@ -48,9 +57,16 @@ export function guardPeers(provider: WebrtcProvider, onRefused: (reason: string)
       })
       const send = peer.send.bind(peer)
       peer.send = (data) => {
+        // y-webrtc passes every update it applies on to every peer, the one it came from too: that
+        // copy, byte for byte what the peer is sending, would only cost both sides work.
+        if (reading?.peer === peer && sameBytes(reading.data, data)) return
         for (const part of splitPeerMessage(data)) send(part)
       }
       if (blobs) peer.on('connect', () => blobs.peerConnected(peer))
     }
   })
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.byteLength === b.byteLength && a.every((byte, i) => byte === b[i])
 }

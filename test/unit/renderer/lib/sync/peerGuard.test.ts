@@ -95,4 +95,35 @@ describe('peer guard', () => {
     peer.emit('data', encoding.toUint8Array(encoder))
     expect(conn.synced).toBe(true)
   })
+
+  it('passes a peer’s update on to the other peers but never sends it back to the peer it came from', () => {
+    const provider = new EventEmitter()
+    const peers = ['writer', 'other'].map(() => {
+      const peer = new EventEmitter() as EventEmitter & { send(data: Uint8Array): void }
+      const sent: Uint8Array[] = []
+      peer.send = (data) => sent.push(data)
+      return { peer, sent }
+    })
+    const [writer, other] = peers as [(typeof peers)[0], (typeof peers)[0]]
+    const reply = Uint8Array.of(0, 1, 0)
+    // y-webrtc's reader: applies the update, passes it on to every connection, and answers the writer.
+    writer.peer.on('data', (data: Uint8Array) => {
+      for (const { peer } of peers) peer.send(data.slice())
+      writer.peer.send(reply)
+    })
+    Object.assign(provider, { room: { webrtcConns: new Map(peers.map(({ peer }, i) => [String(i), { peer, destroy: vi.fn(), synced: false }])) } })
+    guardPeers(provider as unknown as WebrtcProvider, () => undefined)
+    provider.emit('peers', {})
+
+    const doc = new Y.Doc()
+    doc.getText('t').insert(0, 'typed by the writer')
+    const message = updateMessage(Y.encodeStateAsUpdate(doc))
+    writer.peer.emit('data', message)
+    expect(other.sent).toEqual([message])
+    expect(writer.sent).toEqual([reply])
+
+    // Outside of reading its message, the same bytes still go to the writer.
+    writer.peer.send(message)
+    expect(writer.sent).toEqual([reply, message])
+  })
 })
