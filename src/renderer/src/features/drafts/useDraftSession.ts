@@ -28,7 +28,11 @@ export function useDraftSession(draftId: string | null, kind: ListedKind = 'draf
     // meanwhile); any other is opened.
     const handed = sync.catchUp?.handOver(draftId)
     const opening = handed
-      ? handed.session.reload().then(() => handed)
+      ? handed.session
+          .reload()
+          // What the session holds is still the draft; a failed refresh only leaves out later writes.
+          .catch((error: unknown) => console.warn(`Could not reload ${draftId} from storage: ${describeError(error)}`))
+          .then(() => handed)
       : DocSession.open(client, draftId, kind).then((s) => ({ session: s, synced: cancelled ? null : sync.register(draftId, s) }))
     opening
       .then(({ session: s, synced }) => {
