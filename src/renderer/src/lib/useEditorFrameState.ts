@@ -4,8 +4,7 @@ import { useEffect, useState } from 'react'
 /**
  * What `read` returns from the editor, read again at most once per frame after transactions.
  * TipTap's useEditorState runs its selector inside every transaction, a teammate's keystroke
- * included, before the browser can paint the change; toolbar states and the word count can wait
- * for the frame. `read` must be a stable function; `same` says when a new value changes nothing.
+ * included, before the browser can paint the change; toolbar states can wait for the frame. `read` must be a stable function; `same` says when a new value changes nothing.
  */
 export function useEditorFrameState<T>(editor: Editor, read: (editor: Editor) => T, same: (a: T, b: T) => boolean): T {
   const [value, setValue] = useState(() => read(editor))

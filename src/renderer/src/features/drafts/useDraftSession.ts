@@ -24,13 +24,8 @@ export function useDraftSession(draftId: string | null, kind: ListedKind = 'draf
     let session: DocSession | undefined
     let stopSync: (() => void) | undefined
     let cancelled = false
-    // A draft the background catch-up has open is taken over with its room, and takes in what was
-    // stored meanwhile by another writer as it arrives; any other is opened.
+    // A draft the background catch-up has open is taken over with its room; any other is opened.
     const handed = sync.catchUp?.handOver(draftId)
-    handed?.session
-      .reload()
-      // What the session holds is still the draft; a failed refresh only leaves out later writes.
-      .catch((error: unknown) => console.warn(`Could not reload ${draftId} from storage: ${describeError(error)}`))
     const opening = handed
       ? Promise.resolve(handed)
       : DocSession.open(client, draftId, kind).then((s) => ({ session: s, synced: cancelled ? null : sync.register(draftId, s) }))

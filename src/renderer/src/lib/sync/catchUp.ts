@@ -4,6 +4,7 @@ import { WORKSPACE_INDEX_ID } from '../../../../shared/contracts/docs'
 import { holdsStateVector } from '../../../../shared/docs/stateVector'
 import { listDocuments, type DraftSummary } from '../../../../shared/workspace/workspaceIndex'
 import { DocSession } from '../docSession'
+import { describeError } from '../rpcError'
 import type { SyncedDoc, TeamSync } from './teamSync'
 
 /** Background rooms this window opens at most, to fetch and to serve each (besides the index and open drafts). */
@@ -202,6 +203,10 @@ export class CatchUp {
       if (!room?.session || !room.synced) continue
       rooms.delete(docId)
       this.sync.promote(docId)
+      // It was loaded when the sweep opened it: what another writer stored since (a headless-mode
+      // client, the relay's core, another window) comes in now. What it holds is still the document,
+      // so a failed refresh only leaves those writes out until the next open.
+      room.session.reload().catch((error: unknown) => console.warn(`Could not reload ${docId} from storage: ${describeError(error)}`))
       return { session: room.session, synced: room.synced }
     }
     return null

@@ -246,6 +246,7 @@ afterEach(() => {
   for (const catchUp of running) catchUp.stop()
   running = []
   vi.useRealTimers()
+  vi.restoreAllMocks()
 })
 
 describe('CatchUp', () => {
@@ -414,9 +415,12 @@ describe('CatchUp', () => {
     // A room whose copy has not loaded yet has nothing to hand over.
     expect(catchUp.handOver('loading')).toBeNull()
 
+    const reload = vi.spyOn(DocSession.prototype, 'reload')
     const handed = catchUp.handOver('doc')
     expect(handed?.session).toBe(room.target)
     expect(handed?.synced).toBe(room.synced)
+    // Loaded when the sweep opened it: what was stored since comes in with the hand-over.
+    expect(reload).toHaveBeenCalledTimes(1)
     expect(sync.openState('doc')).toBe('foreground')
     const close = vi.spyOn(handed!.session, 'close')
 
