@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import * as Y from 'yjs'
 import { WORKSPACE_INDEX_ID } from '../../src/shared/contracts/docs'
 import { applyUpdates } from '../../src/shared/docs/yjsUpdates'
-import { listDocuments } from '../../src/shared/workspace/workspaceIndex'
+import { addDocument, listDocuments } from '../../src/shared/workspace/workspaceIndex'
 import { pngImage } from '../support/images'
 import { expectNoSeriousViolations } from './fixtures/axe'
 import { openDrafts, writeDraft } from './fixtures/drafts'
@@ -223,6 +223,30 @@ test.describe('damaged designs', () => {
     await history.getByRole('button', { name: /^Restore With the ellipse/ }).click()
     await expect(designCanvas(page).locator('canvas').first()).toBeVisible()
     await expect(layerList(page).getByRole('button', { name: /^Ellipse/ })).toBeVisible()
+  })
+})
+
+test.describe('designs still on their way', () => {
+  test('a design a teammate listed whose content has not arrived says so, not that it is damaged', async ({ page, holdfast }) => {
+    await openDesigns(page, holdfast.url)
+    // What the workspace index brings when a teammate made a design and went offline before its content reached us.
+    const { client, close } = await connectToHeadless(holdfast.url)
+    try {
+      const index = new Y.Doc()
+      applyUpdates(index, (await client.docs.load({ docId: WORKSPACE_INDEX_ID })).updates)
+      const before = Y.encodeStateVector(index)
+      addDocument(index, 'teammates-banner', 'design', 'Launch banner', Date.now())
+      await client.docs.append({ docId: WORKSPACE_INDEX_ID, updates: [Y.encodeStateAsUpdate(index, before)] })
+    } finally {
+      close()
+    }
+
+    await page.reload()
+    await openDesigns(page, holdfast.url)
+    await page.getByRole('list', { name: 'Designs' }).getByRole('button', { name: /Launch banner/ }).click()
+    await expect(page.getByRole('status').filter({ hasText: 'This design has not arrived yet' })).toBeVisible()
+    await expect(page.getByRole('alert')).toHaveCount(0)
+    await expect(page.getByRole('button', { name: 'Restore a version' })).toHaveCount(0)
   })
 })
 

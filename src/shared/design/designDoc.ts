@@ -33,6 +33,15 @@ export function readCanvas(doc: Y.Doc): Canvas | null {
   return parsed.success ? parsed.data : null
 }
 
+/**
+ * Whether a design's document holds nothing yet: listed in the workspace but its content has not
+ * arrived from the teammate who made it (a design is written whole, canvas and layers, in one
+ * transaction, so a document with either is not waiting but damaged if it cannot be read).
+ */
+export function isDesignAwaited(doc: Y.Doc): boolean {
+  return canvasMap(doc).size === 0 && layersMap(doc).size === 0
+}
+
 /** The design as drawn, layers bottom to top; null when the canvas itself cannot be read. */
 export function readDesign(doc: Y.Doc): Design | null {
   const canvas = readCanvas(doc)

@@ -5,6 +5,7 @@ import {
   deleteLayers,
   designTypes,
   initDesign,
+  isDesignAwaited,
   readCanvas,
   readDesign,
   setCanvas,
@@ -74,6 +75,22 @@ describe('initDesign and readDesign', () => {
     initDesign(missing, canvas)
     missing.getMap('canvas').delete('presetId')
     expect(readDesign(missing)).toBeNull()
+  })
+
+  it('tells a design still on its way (nothing in it) from a damaged one', () => {
+    const arriving = new Y.Doc()
+    expect(isDesignAwaited(arriving)).toBe(true)
+    const made = new Y.Doc()
+    initDesign(made, canvas, [shape('s')])
+    sync(made, arriving)
+    expect(isDesignAwaited(arriving)).toBe(false)
+    expect(readDesign(arriving)).not.toBeNull()
+
+    const canvasLost = new Y.Doc()
+    initDesign(canvasLost, canvas, [shape('s')])
+    for (const key of [...canvasLost.getMap('canvas').keys()]) canvasLost.getMap('canvas').delete(key)
+    expect(readDesign(canvasLost)).toBeNull()
+    expect(isDesignAwaited(canvasLost)).toBe(false)
   })
 
   it('lists layers a hostile peer wrote wrongly as unreadable and still reads the rest', () => {

@@ -16,7 +16,7 @@ interface DesignPaneProps {
 
 /** An open design: its actions, and the editor, or what to do when the design cannot be read. */
 export function DesignPane({ index, session, awareness, title, onDuplicate, onTrash }: DesignPaneProps) {
-  const design = useDesign(session.doc)
+  const content = useDesign(session.doc)
   const [historyOpen, setHistoryOpen] = useState(false)
   return (
     <>
@@ -31,8 +31,13 @@ export function DesignPane({ index, session, awareness, title, onDuplicate, onTr
           Move to trash
         </button>
       </div>
-      {design ? (
-        <DesignEditor index={index} session={session} awareness={awareness} design={design} title={title} />
+      {content.state === 'ready' ? (
+        <DesignEditor index={index} session={session} awareness={awareness} design={content.design} title={title} />
+      ) : content.state === 'awaited' ? (
+        <div role="status" className="design-awaited">
+          <p>This design has not arrived yet: a teammate made it and its content is still on its way.</p>
+          <p>It opens here by itself as soon as a teammate who has it is online. Nothing needs to be done.</p>
+        </div>
       ) : (
         <div role="alert" className="design-damaged">
           <p>This design cannot be shown: its canvas settings are damaged (possibly by a faulty app on a teammate&apos;s computer). Nothing has been deleted.</p>

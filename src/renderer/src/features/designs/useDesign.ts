@@ -1,9 +1,18 @@
 import type * as Y from 'yjs'
-import { readDesign } from '../../../../shared/design/designDoc'
+import { isDesignAwaited, readDesign } from '../../../../shared/design/designDoc'
 import type { Design } from '../../../../shared/design/types'
 import { useDocSnapshot } from '../../lib/useDocSnapshot'
 
+/** What an open design's document holds: a design to draw, nothing yet, or a canvas that cannot be read. */
+export type DesignContent = { state: 'ready'; design: Design } | { state: 'awaited' } | { state: 'damaged' }
+
+function readDesignContent(doc: Y.Doc): DesignContent {
+  const design = readDesign(doc)
+  if (design) return { state: 'ready', design }
+  return isDesignAwaited(doc) ? { state: 'awaited' } : { state: 'damaged' }
+}
+
 /** The design as drawn, kept current as the document changes (here, from storage or from a peer). */
-export function useDesign(doc: Y.Doc): Design | null {
-  return useDocSnapshot(doc, readDesign)
+export function useDesign(doc: Y.Doc): DesignContent {
+  return useDocSnapshot(doc, readDesignContent)
 }
