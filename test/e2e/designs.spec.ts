@@ -111,6 +111,68 @@ test.describe('design editing', () => {
     await expect(layerList(page).getByRole('button')).toHaveCount(2)
   })
 
+  test('a drag keeps the stacking while it moves, says Saving… until the drop, and moves every selected layer', async ({ page, holdfast }) => {
+    await openDesigns(page, holdfast.url)
+    await newDesign(page, 'Instagram post')
+    await page.getByRole('button', { name: 'Add rectangle' }).click()
+    for (const [label, value] of [['X', 100], ['Y', 100], ['Width', 400], ['Height', 400]] as const) await setNumber(page, label, value)
+    await setColour(page, 'Fill', '#e63946')
+    await page.getByRole('button', { name: 'Add ellipse' }).click()
+    for (const [label, value] of [['X', 300], ['Y', 300], ['Width', 300], ['Height', 300]] as const) await setNumber(page, label, value)
+    await setColour(page, 'Fill', '#1d3557')
+    await expect(page.locator('.save-status')).toHaveText('Saved')
+
+    const stage = designCanvas(page).locator('.design-stage')
+    const box = await stage.boundingBox()
+    if (!box) throw new Error('no canvas on screen')
+    const scale = box.width / 1080
+    const at = (x: number, y: number): { x: number; y: number } => ({ x: box.x + x * scale, y: box.y + y * scale })
+    const colourAt = async (x: number, y: number): Promise<string> => {
+      const shot = decodePng(await stage.screenshot())
+      const i = (Math.round(y * scale) * shot.width + Math.round(x * scale)) * 4
+      return `#${[0, 1, 2].map((c) => (shot.data[i + c] ?? 0).toString(16).padStart(2, '0')).join('')}`
+    }
+
+    // The rectangle (below the ellipse) is dragged by a corner only it covers.
+    await layerList(page).getByRole('button', { name: /^Rectangle/ }).click()
+    const from = at(150, 150)
+    await page.mouse.move(from.x, from.y)
+    await page.mouse.down()
+    for (let step = 1; step <= 10; step++) await page.mouse.move(from.x + 5 * scale * step, from.y + 5 * scale * step)
+    // Mid-drag: the ellipse is still drawn over the rectangle where they overlap, and nothing claims to be saved.
+    expect(await colourAt(450, 450)).toBe('#1d3557')
+    await expect(page.locator('.save-status')).toHaveText('Saving…')
+    await page.mouse.up()
+    await expect(page.locator('.save-status')).toHaveText('Saved')
+    // Where it landed (snapping may have pulled it onto a guide).
+    const x = inspector(page).getByRole('spinbutton', { name: 'X', exact: true })
+    const y = inspector(page).getByRole('spinbutton', { name: 'Y', exact: true })
+    await expect(x).not.toHaveValue('100')
+    const [rectX, rectY] = [Number(await x.inputValue()), Number(await y.inputValue())]
+    expect(await colourAt(450, 450)).toBe('#1d3557')
+
+    // Both selected: dragging the ellipse moves the rectangle with it, on screen and in the design.
+    await layerList(page).getByRole('button', { name: /^Ellipse/ }).click({ modifiers: ['Shift'] })
+    await expect(page.getByText('2 layers selected')).toBeVisible()
+    const start = at(450, 450)
+    await page.mouse.move(start.x, start.y)
+    await page.mouse.down()
+    for (let step = 1; step <= 10; step++) await page.mouse.move(start.x + 8 * scale * step, start.y)
+    // Just right of the rectangle's old right edge, above the ellipse: red once the rectangle came along.
+    expect(await colourAt(rectX + 420, rectY + 50)).toBe('#e63946')
+    await page.mouse.up()
+    await expect(page.locator('.save-status')).toHaveText('Saved')
+    await expect(page.getByText('2 layers selected')).toBeVisible()
+    // A click without a drag on one of them selects it alone.
+    await page.mouse.click(start.x + 20 * scale, start.y)
+    await expect(inspector(page).getByRole('textbox', { name: 'Layer name' })).toHaveValue('Ellipse')
+    await layerList(page).getByRole('button', { name: /^Rectangle/ }).click()
+    const moved = Number(await x.inputValue()) - rectX
+    expect(moved).toBeGreaterThan(20)
+    await layerList(page).getByRole('button', { name: /^Ellipse/ }).click()
+    await expect(x).toHaveValue(String(300 + moved))
+  })
+
   test('an image from a file becomes a layer; a small one is flagged as too few pixels; its palette comes from its colours', async ({ page, holdfast }) => {
     await openDesigns(page, holdfast.url)
     await newDesign(page, 'Instagram post')

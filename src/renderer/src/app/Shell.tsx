@@ -86,7 +86,8 @@ export function Shell() {
         onOpenSettings={() => setSettingsOpen(true)}
         onOpenPalette={() => setPaletteOpen(true)}
       />
-      <main className="main-area">
+      {/* Set here rather than by a CSS :has(), which made every change inside the main area (each drag move) recalculate its style. */}
+      <main className={section !== 'team' && workspace.phase === 'ready' ? 'main-area main-area-flush' : 'main-area'}>
         <StartupNotices notices={status.notices} />
         {section === 'drafts' ? (
           workspace.phase === 'ready' ? (

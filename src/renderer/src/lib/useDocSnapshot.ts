@@ -1,22 +1,59 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react'
 import type * as Y from 'yjs'
+import { HELD_REFRESH_MS, whenIdle, type UpdateHold } from './updateHold'
 
 /**
- * A value computed from a Y.Doc, recomputed after every update to it (local or from storage
- * or a peer). `compute` must be stable (a module-level function, or memoised).
+ * Calls `onChange` after every update to `doc` (local, from storage or from a peer). While
+ * `hold` is active, at most every HELD_REFRESH_MS (when the browser is idle between frames),
+ * and at once when the hold ends. Returns the unsubscribe function.
  */
-export function useDocSnapshot<T>(doc: Y.Doc, compute: (doc: Y.Doc) => T): T {
+export function followDoc(doc: Y.Doc, onChange: () => void, hold?: UpdateHold): () => void {
+  let waiting: (() => void) | null = null
+  const refresh = (): void => {
+    waiting?.()
+    waiting = null
+    onChange()
+  }
+  const onUpdate = (): void => {
+    if (!hold?.active) return refresh()
+    if (waiting) return
+    let cancelIdle: (() => void) | undefined
+    const timer = setTimeout(() => {
+      cancelIdle = whenIdle(refresh, HELD_REFRESH_MS)
+    }, HELD_REFRESH_MS)
+    waiting = () => {
+      clearTimeout(timer)
+      cancelIdle?.()
+    }
+  }
+  doc.on('update', onUpdate)
+  const offRelease = hold?.onRelease(() => {
+    if (waiting) refresh()
+  })
+  return () => {
+    doc.off('update', onUpdate)
+    offRelease?.()
+    waiting?.()
+  }
+}
+
+/**
+ * A value computed from a Y.Doc, recomputed after every update to it (see followDoc for how
+ * `hold` spaces them). `compute` must be stable (a module-level function, or memoised).
+ */
+export function useDocSnapshot<T>(doc: Y.Doc, compute: (doc: Y.Doc) => T, hold?: UpdateHold): T {
   const cache = useMemo(() => ({ value: compute(doc) }), [doc, compute])
   const subscribe = useCallback(
-    (onChange: () => void) => {
-      const refresh = (): void => {
-        cache.value = compute(doc)
-        onChange()
-      }
-      doc.on('update', refresh)
-      return () => doc.off('update', refresh)
-    },
-    [doc, cache, compute]
+    (onChange: () => void) =>
+      followDoc(
+        doc,
+        () => {
+          cache.value = compute(doc)
+          onChange()
+        },
+        hold
+      ),
+    [doc, cache, compute, hold]
   )
   return useSyncExternalStore(subscribe, () => cache.value)
 }

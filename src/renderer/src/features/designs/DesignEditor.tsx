@@ -8,6 +8,7 @@ import { newImageLayer, newShapeLayer, newTextLayer } from '../../../../shared/d
 import type { Color, Design } from '../../../../shared/design/types'
 import { useCore } from '../../app/coreContext'
 import type { DocSession } from '../../lib/docSession'
+import type { UpdateHold } from '../../lib/updateHold'
 import { isModKey } from '../../lib/shortcuts'
 import { SaveStatus } from '../drafts/SaveStatus'
 import { TitleField } from '../drafts/TitleField'
@@ -39,6 +40,8 @@ interface DesignEditorProps {
   awareness: Awareness
   design: Design
   title: string
+  /** Held while a layer is dragged on the canvas. */
+  drag: UpdateHold
 }
 
 const ARROWS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] }
@@ -49,7 +52,7 @@ function inField(event: { target: EventTarget }): boolean {
 }
 
 /** A design open for editing: canvas, tools, layers, properties and export. */
-export function DesignEditor({ index, session, awareness, design, title }: DesignEditorProps) {
+export function DesignEditor({ index, session, awareness, design, title, drag }: DesignEditorProps) {
   const { client } = useCore()
   const doc = session.doc
   const stage = useRef<Konva.Stage>(null)
@@ -100,6 +103,7 @@ export function DesignEditor({ index, session, awareness, design, title }: Desig
   }
 
   const only = chosen.length === 1 ? chosen[0] : undefined
+  const saveSessions = useMemo(() => [session, index], [session, index])
 
   // Panels that need the design only when a button is pressed read it through a getter, so a
   // drag (a new design on every move) does not re-render them.
@@ -144,7 +148,7 @@ export function DesignEditor({ index, session, awareness, design, title }: Desig
     >
       <div className="design-header">
         <TitleField index={index} draftId={session.docId} />
-        <SaveStatus sessions={[session, index]} />
+        <SaveStatus sessions={saveSessions} hold={drag} />
         <SyncBadge docId={session.docId} label="Design sync" />
         <PresenceList peers={present} label="Also in this design" />
       </div>
@@ -182,6 +186,7 @@ export function DesignEditor({ index, session, awareness, design, title }: Desig
               onSelect={commands.pick}
               onChange={(patches) => updateLayers(doc, patches)}
               onGesture={undo.stopCapturing}
+              drag={drag}
               stageRef={stage}
             />
           ) : (

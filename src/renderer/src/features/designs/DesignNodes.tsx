@@ -24,6 +24,7 @@ export function BackgroundNode({ canvas, background }: { canvas: Canvas; backgro
 /** What the editor listens to on every layer node (the export draws the same nodes without them). */
 export interface LayerHandlers {
   onPointerDown: (event: Konva.KonvaEventObject<PointerEvent>) => void
+  onPointerUp: () => void
   onDragStart: (event: Konva.KonvaEventObject<DragEvent>) => void
   onDragMove: (event: Konva.KonvaEventObject<DragEvent>) => void
   onDragEnd: (event: Konva.KonvaEventObject<DragEvent>) => void

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { Awareness } from 'y-protocols/awareness'
 import type { DocSession } from '../../lib/docSession'
+import { UpdateHold } from '../../lib/updateHold'
 import { DesignEditor } from './DesignEditor'
 import { DesignHistory } from './DesignHistory'
 import { useDesign } from './useDesign'
@@ -16,7 +17,9 @@ interface DesignPaneProps {
 
 /** An open design: its actions, and the editor, or what to do when the design cannot be read. */
 export function DesignPane({ index, session, awareness, title, onDuplicate, onTrash }: DesignPaneProps) {
-  const content = useDesign(session.doc)
+  // A drag on the canvas: the editor around it follows the moving layers ten times a second.
+  const [drag] = useState(() => new UpdateHold())
+  const content = useDesign(session.doc, drag)
   const [historyOpen, setHistoryOpen] = useState(false)
   return (
     <>
@@ -32,7 +35,7 @@ export function DesignPane({ index, session, awareness, title, onDuplicate, onTr
         </button>
       </div>
       {content.state === 'ready' ? (
-        <DesignEditor index={index} session={session} awareness={awareness} design={content.design} title={title} />
+        <DesignEditor index={index} session={session} awareness={awareness} design={content.design} title={title} drag={drag} />
       ) : content.state === 'awaited' ? (
         <div role="status" className="design-awaited">
           <p>This design has not arrived yet: a teammate made it and its content is still on its way.</p>

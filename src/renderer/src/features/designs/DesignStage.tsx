@@ -1,13 +1,15 @@
-import type Konva from 'konva'
+import Konva from 'konva'
 import { Fragment, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react'
-import { Layer as KonvaLayer, Line, Rect, Stage, Text, Transformer } from 'react-konva'
+import { Group, Layer as KonvaLayer, Rect, Stage, Text, Transformer } from 'react-konva'
 import { layerBounds, unionOfBoxes } from '../../../../shared/design/layerBounds'
 import type { LayerPatch } from '../../../../shared/design/designDoc'
 import type { PeerSelection } from '../../../../shared/design/peerSelections'
 import { PEER_COLOURS } from '../../../../shared/sync/presence'
 import { snapBox, type Guide } from '../../../../shared/design/snapping'
 import type { Design, Layer } from '../../../../shared/design/types'
+import type { UpdateHold } from '../../lib/updateHold'
 import { BackgroundNode, LayerNode, type LayerHandlers } from './DesignNodes'
+import { liftForDrag } from './dragLayers'
 
 /** How close (in screen pixels) a dragged layer's edge or centre must come to a guide to snap. */
 const SNAP_SCREEN_PX = 6
@@ -22,23 +24,38 @@ interface DesignStageProps {
   onChange: (patches: LayerPatch[]) => void
   /** A drag or transform begins or ends: one undo step each. */
   onGesture: () => void
+  /** Held from a drag's start to its end: the editor then renders less often, and the stage moves the dragged layers itself. */
+  drag: UpdateHold
   stageRef: RefObject<Konva.Stage | null>
 }
 
 interface DragStart {
   id: string
   origins: Map<string, { x: number; y: number }>
+  /** The other selected layers' nodes, moved along with the one under the pointer. */
+  companions: Map<string, Konva.Node>
   others: Layer[]
 }
 
 /** The canvas, scaled to fit its pane, with selection handles, dragging and snapping guides. */
-export function DesignStage({ design, images, selected, peers, onSelect, onChange, onGesture, stageRef }: DesignStageProps) {
+export function DesignStage({ design, images, selected, peers, onSelect, onChange, onGesture, drag: dragHold, stageRef }: DesignStageProps) {
   const { canvas, layers } = design
   const frame = useRef<HTMLDivElement>(null)
   const transformer = useRef<Konva.Transformer>(null)
   const drag = useRef<DragStart | null>(null)
   const [available, setAvailable] = useState({ width: 800, height: 600 })
-  const [guides, setGuides] = useState<Guide[]>([])
+  // The snapping guides are drawn straight into this group: they come and go on many moves of a
+  // drag, and a React render of the stage for each would cost more than the move itself.
+  const guideGroup = useRef<Konva.Group>(null)
+  const shownGuides = useRef<readonly Guide[]>([])
+  const showGuides = (guides: readonly Guide[]): void => {
+    const group = guideGroup.current
+    if (!group || sameGuides(shownGuides.current, guides)) return
+    shownGuides.current = guides
+    group.destroyChildren()
+    for (const guide of guides) group.add(guideLine(guide, canvas, scale))
+    group.getLayer()?.batchDraw()
+  }
 
   useEffect(() => {
     const element = frame.current
@@ -71,15 +88,36 @@ export function DesignStage({ design, images, selected, peers, onSelect, onChang
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selectedKey, layers.length, stageRef])
 
+  /** Puts the dragged layers back among the others (see liftForDrag). */
+  const settle = useRef<(() => void) | null>(null)
+  // Unmounted mid-drag (the design closed): the editor goes back to following every change.
+  useEffect(
+    () => () => {
+      settle.current?.()
+      dragHold.end()
+    },
+    [dragHold]
+  )
+
   const onDragStart = (event: Konva.KonvaEventObject<DragEvent>): void => {
     onGesture()
+    narrowTo.current = null
+    dragHold.begin()
     const id = event.target.id()
     const moving = selected.has(id) ? selected : new Set([id])
+    const companions = new Map<string, Konva.Node>()
+    for (const other of moving) {
+      const node = other === id ? undefined : event.target.getStage()?.findOne((candidate: Konva.Node) => candidate.id() === other)
+      if (node) companions.set(other, node)
+    }
     drag.current = {
       id,
       origins: new Map(layers.filter((l) => moving.has(l.id)).map((l) => [l.id, { x: l.x, y: l.y }])),
+      companions,
       others: layers.filter((l) => !moving.has(l.id))
     }
+    settle.current?.()
+    settle.current = liftForDrag([event.target, ...companions.values()])
   }
 
   const onDragMove = (event: Konva.KonvaEventObject<DragEvent>): void => {
@@ -95,15 +133,23 @@ export function DesignStage({ design, images, selected, peers, onSelect, onChang
     const snap = snapBox(unionOfBoxes(moved), canvas, start.others, SNAP_SCREEN_PX / scale)
     dx += snap.dx
     dy += snap.dy
-    setGuides((shown) => (sameGuides(shown, snap.guides) ? shown : snap.guides))
+    showGuides(snap.guides)
     event.target.position({ x: origin.x + dx, y: origin.y + dy })
+    // React draws the moved layers only a few times a second during a drag (see UpdateHold).
+    for (const [id, node] of start.companions) {
+      const from = start.origins.get(id)
+      if (from) node.position({ x: from.x + dx, y: from.y + dy })
+    }
     onChange([...start.origins].map(([id, from]) => ({ id, changes: { x: round(from.x + dx), y: round(from.y + dy) } })))
   }
 
   const onDragEnd = (): void => {
     drag.current = null
-    setGuides([])
+    settle.current?.()
+    settle.current = null
+    showGuides([])
     onGesture()
+    dragHold.end()
   }
 
   const onTransformEnd = (event: Konva.KonvaEventObject<Event>): void => {
@@ -116,18 +162,30 @@ export function DesignStage({ design, images, selected, peers, onSelect, onChang
     onChange([{ id: layer.id, changes: { x: round(node.x()), y: round(node.y()), width: round(width), height: round(height), rotation: round(node.rotation()) } }])
   }
 
-  const onPointerDown = (event: Konva.KonvaEventObject<PointerEvent>): void =>
-    onSelect(event.target.id(), event.evt.shiftKey || event.evt.metaKey || event.evt.ctrlKey)
+  // Pressing on a layer of a selection of several keeps them all, so the press can drag them
+  // together; released without dragging, it selects that layer alone.
+  const narrowTo = useRef<string | null>(null)
+  const onPointerDown = (event: Konva.KonvaEventObject<PointerEvent>): void => {
+    const id = event.target.id()
+    const additive = event.evt.shiftKey || event.evt.metaKey || event.evt.ctrlKey
+    narrowTo.current = !additive && selected.size > 1 && selected.has(id) ? id : null
+    if (narrowTo.current === null) onSelect(id, additive)
+  }
+  const onPointerUp = (): void => {
+    if (narrowTo.current !== null) onSelect(narrowTo.current, false)
+    narrowTo.current = null
+  }
 
   // The layer nodes get handlers that never change identity (they call the latest ones), so a
   // render during a drag re-renders only the layers that changed, not all fifty.
-  const latest = useRef({ onPointerDown, onDragStart, onDragMove, onDragEnd, onTransformEnd })
+  const latest = useRef({ onPointerDown, onPointerUp, onDragStart, onDragMove, onDragEnd, onTransformEnd })
   useLayoutEffect(() => {
-    latest.current = { onPointerDown, onDragStart, onDragMove, onDragEnd, onTransformEnd }
+    latest.current = { onPointerDown, onPointerUp, onDragStart, onDragMove, onDragEnd, onTransformEnd }
   })
   const handlers = useMemo<LayerHandlers>(
     () => ({
       onPointerDown: (event) => latest.current.onPointerDown(event),
+      onPointerUp: () => latest.current.onPointerUp(),
       onDragStart: (event) => latest.current.onDragStart(event),
       onDragMove: (event) => latest.current.onDragMove(event),
       onDragEnd: () => latest.current.onDragEnd(),
@@ -176,21 +234,22 @@ export function DesignStage({ design, images, selected, peers, onSelect, onChang
                 )
               })
           )}
-          {guides.map((guide) => (
-            <Line
-              key={`${guide.orientation}-${guide.position}`}
-              points={guide.orientation === 'vertical' ? [guide.position, 0, guide.position, canvas.height] : [0, guide.position, canvas.width, guide.position]}
-              stroke="#e5369a"
-              strokeWidth={1 / scale}
-              dash={[6 / scale, 4 / scale]}
-              listening={false}
-            />
-          ))}
+          <Group ref={guideGroup} listening={false} />
           <Transformer ref={transformer} rotateEnabled keepRatio={false} ignoreStroke flipEnabled={false} onTransformStart={onGesture} onTransformEnd={onGesture} />
         </KonvaLayer>
       </Stage>
     </div>
   )
+}
+
+function guideLine(guide: Guide, canvas: { width: number; height: number }, scale: number): Konva.Line {
+  return new Konva.Line({
+    points: guide.orientation === 'vertical' ? [guide.position, 0, guide.position, canvas.height] : [0, guide.position, canvas.width, guide.position],
+    stroke: '#e5369a',
+    strokeWidth: 1 / scale,
+    dash: [6 / scale, 4 / scale],
+    listening: false
+  })
 }
 
 function sameGuides(a: readonly Guide[], b: readonly Guide[]): boolean {

@@ -2,7 +2,7 @@ import Collaboration from '@tiptap/extension-collaboration'
 import type { Awareness } from 'y-protocols/awareness'
 import { Placeholder } from '@tiptap/extensions'
 import { EditorContent, useEditor, type Editor } from '@tiptap/react'
-import { useEffect, useRef, useState, type ChangeEvent } from 'react'
+import { useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react'
 import { useCore } from '../../app/coreContext'
 import { DRAFT_BODY_FIELD } from '../../../../shared/editor/fields'
 import { draftExtensions } from '../../../../shared/editor/extensions'
@@ -44,6 +44,7 @@ export function DraftEditor({ index, draft, awareness, onWordCount, onAssistTarg
   const { client } = useCore()
   const spell = useSpellClient()
   const imageInput = useRef<HTMLInputElement>(null)
+  const saveSessions = useMemo(() => [index, draft], [index, draft])
   const [imageProblems, setImageProblems] = useState<string[]>([])
   // Paste and drop handlers are created with the editor, before it exists.
   const addImages = useRef<(files: File[], position?: number) => void>(() => undefined)
@@ -130,7 +131,7 @@ export function DraftEditor({ index, draft, awareness, onWordCount, onAssistTarg
     <article className="draft-editor" aria-label="Draft">
       <header className="draft-header">
         <TitleField index={index} draftId={draft.docId} />
-        <SaveStatus sessions={[index, draft]} />
+        <SaveStatus sessions={saveSessions} />
         <SyncBadge docId={draft.docId} label="Draft sync" />
         <PresenceList peers={present} label="Also in this draft" />
         <PrivacySwitch index={index} draftId={draft.docId} workspaceLocalOnly={workspaceLocalOnly} />
