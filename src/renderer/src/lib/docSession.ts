@@ -4,6 +4,7 @@ import type { DocKind } from '../../../shared/contracts/docs'
 import { LocalChanges } from '../../../shared/docs/localChanges'
 import { applyUpdates } from '../../../shared/docs/yjsUpdates'
 import { describeError } from './rpcError'
+import type { UpdateHold } from './updateHold'
 
 export type SaveState = { status: 'saved' } | { status: 'saving' } | { status: 'failed'; message: string }
 
@@ -24,6 +25,12 @@ const RETRY_DELAYS_MS = [500, 1000, 2000, 5000, 10_000]
  * RPC work competed with the typing for the window's thread. Far inside the 100 ms commit budget.
  */
 export const MIN_CALL_INTERVAL_MS = 20
+/**
+ * The same while a gesture holds the document (a layer being dragged: a change on every frame,
+ * "Saving…" shown until the drop): fewer calls leave the frames to the drag; still durable
+ * within a few frames.
+ */
+export const HELD_CALL_INTERVAL_MS = 50
 
 /**
  * A live Y.Doc backed by the core's storage. Local changes are sent in order, gathered into one
@@ -39,6 +46,7 @@ export class DocSession {
   private sending = false
   /** True for MIN_CALL_INTERVAL_MS after a call starts; what changes meanwhile waits for it to end. */
   private coolingDown = false
+  private hold: UpdateHold | undefined
   private retries = 0
   private state: SaveState = { status: 'saved' }
   private readonly listeners = new Set<(state: SaveState) => void>()
@@ -98,6 +106,14 @@ export class DocSession {
     this.listeners.clear()
   }
 
+  /** While `hold` is active, calls start at most every HELD_CALL_INTERVAL_MS. Returns the function that stops this. */
+  spaceCallsWhile(hold: UpdateHold): () => void {
+    this.hold = hold
+    return () => {
+      if (this.hold === hold) this.hold = undefined
+    }
+  }
+
   private send(): void {
     if (this.sending || this.coolingDown || !this.hasUnsent()) return
     this.sending = true
@@ -109,7 +125,7 @@ export class DocSession {
       setTimeout(() => {
         this.coolingDown = false
         this.send()
-      }, MIN_CALL_INTERVAL_MS)
+      }, this.hold?.active ? HELD_CALL_INTERVAL_MS : MIN_CALL_INTERVAL_MS)
       this.client.docs
         .append({ docId: this.docId, updates: batch })
         .then(() => {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { DocSession, MIN_CALL_INTERVAL_MS, type SaveState } from '../../../../src/renderer/src/lib/docSession'
+import { DocSession, HELD_CALL_INTERVAL_MS, MIN_CALL_INTERVAL_MS, type SaveState } from '../../../../src/renderer/src/lib/docSession'
+import { UpdateHold } from '../../../../src/renderer/src/lib/updateHold'
 import type { CoreClient } from '../../../../src/shared/contracts'
 import { MAX_UPDATE_BYTES } from '../../../../src/shared/contracts/docs'
 import { docFrom, expectSameState, Peer, randomChange, seededRandom, undoManagerFor } from '../../shared/docs/randomEdits'
@@ -128,6 +129,36 @@ describe('DocSession', () => {
     text.insert(text.length, 'g')
     await tick()
     expect(core.inFlight).toHaveLength(1)
+  })
+
+  it('spaces its calls further while a gesture holds the document, and no longer once it ends', async () => {
+    const core = new FakeCore()
+    const { session } = await open(core)
+    const hold = new UpdateHold()
+    session.spaceCallsWhile(hold)
+    hold.begin()
+    const layer = session.doc.getMap('layer')
+    layer.set('x', 0)
+    await tick()
+    core.inFlight.shift()?.settle(true)
+    layer.set('x', 1)
+    await vi.advanceTimersByTimeAsync(MIN_CALL_INTERVAL_MS)
+    expect(core.inFlight).toHaveLength(0)
+    await vi.advanceTimersByTimeAsync(HELD_CALL_INTERVAL_MS - MIN_CALL_INTERVAL_MS)
+    expect(core.inFlight).toHaveLength(1)
+    await core.settle(true)
+
+    hold.end()
+    await vi.advanceTimersByTimeAsync(HELD_CALL_INTERVAL_MS)
+    layer.set('x', 2)
+    await tick()
+    core.inFlight.shift()?.settle(true)
+    layer.set('x', 3)
+    await vi.advanceTimersByTimeAsync(MIN_CALL_INTERVAL_MS)
+    expect(core.inFlight).toHaveLength(1)
+    await saveAll(core, session)
+    expect(layer.get('x')).toBe(3)
+    expectSameState(core.stored, session.doc)
   })
 
   it('retries a failed call with the same updates, followed by later changes', async () => {

@@ -66,6 +66,7 @@ export function DesignEditor({ index, session, awareness, design, title, drag }:
   useEffect(() => {
     void whenDesignFontsReady().then(() => setFontsReady(true))
   }, [])
+  useEffect(() => session.spaceCallsWhile(drag), [session, drag])
 
   // Layers a teammate deleted (or an undo removed) leave the selection.
   const layerIds = new Set(design.layers.map((layer) => layer.id))
