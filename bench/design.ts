@@ -26,7 +26,8 @@ import { atMost } from './lib/targets'
 // app window's default size).
 // 1. Dragging a layer in a 50-layer design: for every pointermove while the button is down, the
 //    time from the event to the end of the next frame's work (Konva's drag handler, snapping,
-//    the Yjs write of x/y, React's re-render of the editor, Konva's redraw, paint), measured in the
+//    the Yjs write of x/y, Konva's redraw, paint; the editor's re-renders, ten a second during a
+//    drag, in whichever frame they delay), measured in the
 //    page: a capture-phase listener on the stage's container takes event.timeStamp, then in the
 //    next requestAnimationFrame posts a setTimeout(0), whose performance.now() is the frame's end.
 //    Chromium holds mouse moves until the next frame, so this includes up to one frame of waiting;
@@ -78,7 +79,7 @@ const RECORD_DRAG_FRAMES = `(() => {
 
 const BREAKDOWN_NOTES = {
   waitForFrame: 'p50 / p95: event → the page dispatches it (Chromium holds moves for the next frame)',
-  dragHandler: "Konva's drag: dragmove, snapping, Yjs write, React update",
+  dragHandler: "Konva's drag: dragmove, snapping, the Yjs write",
   handlerToFrame: 'drag handler end → requestAnimationFrame callback',
   frameCallbacksAndPaint: "rAF → setTimeout(0): Konva's draw, style, layout, paint",
   inPage: 'dispatch → end of frame work: the page\'s own share'
@@ -111,7 +112,7 @@ interface DragFrame {
   at: number
   /** The capture listener ran (Chromium holds mouse moves for the next frame). */
   dispatched: number
-  /** After Konva's drag handler: dragmove, snapping, the Yjs write, React's update. */
+  /** After Konva's drag handler: dragmove, snapping, the Yjs write. */
   handled: number | null
   /** The next requestAnimationFrame callback started. */
   frame: number | null

@@ -1,6 +1,3 @@
-/** How often a held snapshot still follows its document (a drag's panels: 10 times a second). */
-export const HELD_REFRESH_MS = 100
-
 /**
  * A gesture during which views may follow their document less often: while a layer is dragged,
  * Konva moves it on screen by itself, so the rest of the editor need not render on every move.
@@ -28,14 +25,4 @@ export class UpdateHold {
     this.releaseListeners.add(listener)
     return () => this.releaseListeners.delete(listener)
   }
-}
-
-/**
- * Runs `run` when the browser is next idle (between frames, with nothing else queued), or after
- * `timeoutMs` at the latest: work that must not hold up the frames of a gesture. Returns a cancel
- * function.
- */
-export function whenIdle(run: () => void, timeoutMs: number): () => void {
-  const handle = requestIdleCallback(run, { timeout: timeoutMs })
-  return () => cancelIdleCallback(handle)
 }

@@ -1,6 +1,15 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react'
 import type * as Y from 'yjs'
-import { HELD_REFRESH_MS, whenIdle, type UpdateHold } from './updateHold'
+import type { UpdateHold } from './updateHold'
+
+/** How often a held snapshot still follows its document (a drag's panels: 10 times a second). */
+export const HELD_REFRESH_MS = 100
+
+/** Runs `run` when the browser is next idle (between frames, nothing queued), or after `timeoutMs` at the latest. Returns a cancel function. */
+function whenIdle(run: () => void, timeoutMs: number): () => void {
+  const handle = requestIdleCallback(run, { timeout: timeoutMs })
+  return () => cancelIdleCallback(handle)
+}
 
 /**
  * Calls `onChange` after every update to `doc` (local, from storage or from a peer). While

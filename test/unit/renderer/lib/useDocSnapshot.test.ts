@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { followDoc } from '../../../../src/renderer/src/lib/useDocSnapshot'
-import { HELD_REFRESH_MS, UpdateHold } from '../../../../src/renderer/src/lib/updateHold'
+import { followDoc, HELD_REFRESH_MS } from '../../../../src/renderer/src/lib/useDocSnapshot'
+import { UpdateHold } from '../../../../src/renderer/src/lib/updateHold'
 
 /** Runs idle callbacks as soon as the event loop is free, as a browser with nothing to draw does. */
 function stubIdleCallbacks(): void {
