@@ -158,6 +158,43 @@ test.describe('Drafts', () => {
     await expect(draftText(page)).toHaveText('First sentence. Second sentence.')
   })
 
+  test('Find highlights every match and follows new text; Replace all is one undo step', async ({ page, holdfast }) => {
+    await openDrafts(page, holdfast.url)
+    await newDraft(page)
+    await draftText(page).click()
+    await page.keyboard.type('The river rises. River boats wait. The river floods the quay.')
+    await page.keyboard.press('Control+f')
+    const find = page.getByRole('search', { name: 'Find and replace' })
+    await find.getByRole('textbox', { name: 'Find' }).fill('river')
+    await expect(find.getByText('1 of 3')).toBeVisible()
+    await expect(draftText(page).locator('.find-match')).toHaveCount(3)
+    await expect(draftText(page).locator('.find-current')).toHaveText('river')
+    await find.getByRole('textbox', { name: 'Find' }).press('Enter')
+    await expect(find.getByText('2 of 3')).toBeVisible()
+    await expect(draftText(page).locator('.find-current')).toHaveText('River')
+
+    // Text typed while the bar is open is searched too.
+    await draftText(page).click()
+    await caretToEnd(page)
+    await page.keyboard.type(' Rivers change.')
+    await expect(find.getByText(/ of 4$/)).toBeVisible()
+    await expect(draftText(page).locator('.find-match')).toHaveCount(4)
+
+    await find.getByRole('textbox', { name: 'Replace with' }).fill('canal')
+    await find.getByRole('button', { name: 'Replace all' }).click()
+    await expect(draftText(page)).toHaveText('The canal rises. canal boats wait. The canal floods the quay. canals change.')
+    await expect(find.getByText('No matches')).toBeVisible()
+    await expect(draftText(page).locator('.find-match')).toHaveCount(0)
+    await draftText(page).click()
+    await page.keyboard.press('Control+z')
+    await expect(draftText(page)).toHaveText('The river rises. River boats wait. The river floods the quay. Rivers change.')
+    await expect(find.getByText(/ of 4$/)).toBeVisible()
+
+    await find.getByRole('button', { name: 'Close find and replace' }).click()
+    await expect(draftText(page).locator('.find-match')).toHaveCount(0)
+    await expectSaved(page)
+  })
+
   test('the list is sorted by last edited, and search narrows it to matching drafts', async ({ page, holdfast }) => {
     await openDrafts(page, holdfast.url)
     for (const title of ['Alpha notes', 'Beta plan', 'Gamma list']) {

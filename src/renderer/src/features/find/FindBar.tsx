@@ -1,8 +1,12 @@
 import type { Editor } from '@tiptap/react'
-import { useEditorState } from '@tiptap/react'
 import { useEffect, useState } from 'react'
-import { findKey } from './findHighlight'
-import { findMatches } from './findMatches'
+import { useEditorFrameState } from '../../lib/useEditorFrameState'
+import { endUndoStep } from '../drafts/endUndoStep'
+import { findKey, findMatchesOf } from './findHighlight'
+import type { Match } from './findMatches'
+
+const readMatches = (editor: Editor): readonly Match[] => findMatchesOf(editor.state)
+const sameMatches = (a: readonly Match[], b: readonly Match[]): boolean => a === b
 
 interface FindBarProps {
   editor: Editor
@@ -14,7 +18,8 @@ export function FindBar({ editor, onClose }: FindBarProps) {
   const [query, setQuery] = useState('')
   const [replacement, setReplacement] = useState('')
   const [current, setCurrent] = useState(0)
-  const matches = useEditorState({ editor, selector: ({ editor: e }) => findMatches(e.state.doc, query) })
+  // Found by the highlight plugin once per change of text or query; read here once per frame.
+  const matches = useEditorFrameState(editor, readMatches, sameMatches)
   const index = matches.length === 0 ? 0 : Math.min(current, matches.length - 1)
 
   useEffect(() => {
@@ -38,14 +43,18 @@ export function FindBar({ editor, onClose }: FindBarProps) {
   const replaceCurrent = (): void => {
     const match = matches[index]
     if (!match) return
+    endUndoStep(editor)
     editor.chain().insertContentAt(match, replacement).run()
+    endUndoStep(editor)
   }
   const replaceAll = (): void => {
-    // Last to first, so earlier positions stay valid; one transaction, so one undo step.
+    // Last to first, so earlier positions stay valid; one transaction, and one undo step of its own.
+    endUndoStep(editor)
     editor.commands.command(({ tr }) => {
       for (const match of [...matches].reverse()) tr.insertText(replacement, match.from, match.to)
       return true
     })
+    endUndoStep(editor)
   }
 
   return (

@@ -1,16 +1,45 @@
 import { Extension } from '@tiptap/core'
-import { Plugin, PluginKey } from '@tiptap/pm/state'
+import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
-import { findMatches } from './findMatches'
+import { findMatches, type Match } from './findMatches'
 
-export interface FindState {
+/** What the find bar asks for: a query, and which match is the current one. */
+export interface FindRequest {
   query: string
   current: number
 }
 
+interface FindState extends FindRequest {
+  /** Every match of the query, found again only when the text or the query changes. */
+  matches: readonly Match[]
+  decorations: DecorationSet
+}
+
 export const findKey = new PluginKey<FindState>('find')
 
-/** Highlights every match of the find bar's query, and the current one differently. */
+const NOTHING: FindState = { query: '', current: 0, matches: [], decorations: DecorationSet.empty }
+
+/** The matches of `request` in `doc`; `known` are reused when they are for the same query and text. */
+function search(doc: EditorState['doc'], request: FindRequest, known?: readonly Match[]): FindState {
+  if (!request.query) return NOTHING
+  const matches = known ?? findMatches(doc, request.query)
+  const decorations = DecorationSet.create(
+    doc,
+    matches.map((m, i) => Decoration.inline(m.from, m.to, { class: i === request.current ? 'find-match find-current' : 'find-match' }))
+  )
+  return { ...request, matches, decorations }
+}
+
+/** The matches of the find bar's query in the editor's current text (none when the bar is closed). */
+export function findMatchesOf(state: EditorState): readonly Match[] {
+  return findKey.getState(state)?.matches ?? []
+}
+
+/**
+ * Highlights every match of the find bar's query, and the current one differently. The search
+ * runs when the query or the text changes, not on every transaction (a selection change, a
+ * teammate's caret) nor for every reader: the find bar reads the same matches.
+ */
 export const FindHighlight = Extension.create({
   name: 'findHighlight',
   addProseMirrorPlugins() {
@@ -18,18 +47,15 @@ export const FindHighlight = Extension.create({
       new Plugin<FindState>({
         key: findKey,
         state: {
-          init: () => ({ query: '', current: 0 }),
-          apply: (tr, value) => (tr.getMeta(findKey) as FindState | undefined) ?? value
+          init: () => NOTHING,
+          apply: (tr, value) => {
+            const request = tr.getMeta(findKey) as FindRequest | undefined
+            if (request) return search(tr.doc, request, !tr.docChanged && request.query === value.query ? value.matches : undefined)
+            return tr.docChanged && value.query ? search(tr.doc, value) : value
+          }
         },
         props: {
-          decorations(state) {
-            const find = findKey.getState(state)
-            if (!find?.query) return DecorationSet.empty
-            const decorations = findMatches(state.doc, find.query).map((m, i) =>
-              Decoration.inline(m.from, m.to, { class: i === find.current ? 'find-match find-current' : 'find-match' })
-            )
-            return DecorationSet.create(state.doc, decorations)
-          }
+          decorations: (state) => findKey.getState(state)?.decorations
         }
       })
     ]
