@@ -8,6 +8,9 @@ const chromium = process.env.HOLDFAST_CHROMIUM ?? '/usr/bin/chromium'
 export default defineConfig({
   globalSetup: './test/e2e/global-setup.ts',
   workers: 2,
+  // Test by test, not file by file: the long files (team sync, crash safety) no longer hold one
+  // worker while the other runs out of work.
+  fullyParallel: true,
   timeout: 30_000,
   expect: { timeout: 10_000 },
   retries: 0,

@@ -145,6 +145,11 @@ function syncStatus(page: Page) {
 }
 
 test.describe('Team sync', () => {
+  // One after another in one worker, even though the suite runs test by test across workers: apps
+  // of two tests at once would find each other on the namespace's LAN (different teams, so no data
+  // would cross, but peer counts and discovery timings would).
+  test.describe.configure({ mode: 'default' })
+
   test('two teammates on one LAN: invite, join, and concurrent edits converge and are stored on both', async ({
     launchHeadless,
     newContext
