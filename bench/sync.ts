@@ -97,6 +97,17 @@ async function holdfastPair(browser: Browser) {
   }
 }
 
+/** Polls `read` until it gives a value (at most 10 s). */
+async function untilDefined<T>(read: () => Promise<T | undefined>, what: string): Promise<T> {
+  const deadline = performance.now() + 10_000
+  for (;;) {
+    const value = await read()
+    if (value !== undefined) return value
+    if (performance.now() > deadline) throw new Error(`No ${what} after 10 s`)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
 async function newDraft(page: Page, title: string, body: string): Promise<void> {
   await page.getByRole('region', { name: 'Drafts' }).getByRole('button', { name: 'New draft' }).click()
   await page.getByRole('textbox', { name: 'Title' }).fill(title)
@@ -137,10 +148,12 @@ async function measureHoldfast(browser: Browser): Promise<{ latencies: number[];
     // The paper trace, stored into a draft of A's while A is elsewhere, then opened by A.
     await newDraft(pageA, 'Paper', '')
     await pageA.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Team' }).click()
-    const index = new Y.Doc()
-    for (const update of (await pair.rpcA.docs.load({ docId: WORKSPACE_INDEX_ID })).updates) Y.applyUpdate(index, update)
-    const paperId = listDrafts(index).find((draft) => draft.title === 'Paper')?.id
-    if (!paperId) throw new Error('the Paper draft is not in the index')
+    // The title reaches storage through the index's own session, which "Saved" may not yet cover.
+    const paperId = await untilDefined(async () => {
+      const index = new Y.Doc()
+      for (const update of (await pair.rpcA.docs.load({ docId: WORKSPACE_INDEX_ID })).updates) Y.applyUpdate(index, update)
+      return listDrafts(index).find((draft) => draft.title === 'Paper')?.id
+    }, 'the Paper draft in the stored index')
     const paper = traceDocument()
     await pair.rpcA.docs.append({ docId: paperId, updates: [paper.update] })
     await pageA.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Drafts' }).click()
