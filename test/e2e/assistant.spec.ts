@@ -96,6 +96,12 @@ test.describe('Writing assistant with failover', () => {
     await page.getByRole('button', { name: 'Show AI text' }).click()
     const provenance = await draftText(page).locator('[data-provenance]').evaluateAll((spans) => spans.map((s) => s.getAttribute('data-provenance')))
     expect(new Set(provenance)).toEqual(new Set(['Primary Cloud · gpt-fake', 'Backup Cloud · claude-fake']))
+    // One Undo takes the accepted answer back, whole; Redo puts it in again.
+    await draftText(page).click()
+    await page.keyboard.press('Control+z')
+    await expect(draftText(page)).toHaveText('The council met on Tuesday to talk about the harbour.')
+    await page.keyboard.press('Control+Shift+z')
+    await expect(draftText(page)).toHaveText(ANSWER)
     await expectSaved(page)
   })
 

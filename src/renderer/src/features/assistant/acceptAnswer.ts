@@ -1,6 +1,7 @@
 import type { JSONContent } from '@tiptap/core'
 import type { Editor } from '@tiptap/react'
 import type { AssistantAction } from '../../../../shared/ai/actions'
+import { endUndoStep } from '../drafts/endUndoStep'
 import type { AnswerPart } from './useAssist'
 
 /** What the assistant was asked about: the selection, or the whole draft when nothing was selected. */
@@ -41,11 +42,18 @@ function answerBlocks(parts: readonly AnswerPart[]): JSONContent[][] {
 
 /**
  * Puts an accepted answer into the draft: replacing what was asked about, or below it. A
- * one-line answer replacing part of a paragraph stays inline. It goes in as one editor transaction.
+ * one-line answer replacing part of a paragraph stays inline. It goes in as one editor transaction,
+ * and one undo step of its own (not merged with typing just before or after it).
  */
 export function acceptAnswer(editor: Editor, target: AssistTarget, parts: readonly AnswerPart[], action: AssistantAction): void {
   const blocks = answerBlocks(parts)
   if (blocks.length === 0) return
+  endUndoStep(editor)
+  insertAnswer(editor, target, blocks, action)
+  endUndoStep(editor)
+}
+
+function insertAnswer(editor: Editor, target: AssistTarget, blocks: JSONContent[][], action: AssistantAction): void {
   const size = editor.state.doc.content.size
   const from = Math.min(target.from, size)
   const to = Math.min(target.to, size)
