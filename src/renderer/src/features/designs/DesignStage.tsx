@@ -88,6 +88,9 @@ export function DesignStage({ design, images, selected, peers, onSelect, onChang
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selectedKey, layers.length, stageRef])
 
+  // Pressing on a layer of a selection of several keeps them all, so the press can drag them
+  // together; released without dragging, it selects that layer alone.
+  const narrowTo = useRef<string | null>(null)
   /** Puts the dragged layers back among the others (see liftForDrag). */
   const settle = useRef<(() => void) | null>(null)
   // Unmounted mid-drag (the design closed): the editor goes back to following every change.
@@ -104,7 +107,9 @@ export function DesignStage({ design, images, selected, peers, onSelect, onChang
     narrowTo.current = null
     dragHold.begin()
     const id = event.target.id()
-    const moving = selected.has(id) ? selected : new Set([id])
+    // Locked layers in the selection stay where they are.
+    const locked = new Set(layers.filter((l) => l.locked).map((l) => l.id))
+    const moving = selected.has(id) ? new Set([...selected].filter((other) => !locked.has(other))) : new Set([id])
     const companions = new Map<string, Konva.Node>()
     for (const other of moving) {
       const node = other === id ? undefined : event.target.getStage()?.findOne((candidate: Konva.Node) => candidate.id() === other)
@@ -162,9 +167,6 @@ export function DesignStage({ design, images, selected, peers, onSelect, onChang
     onChange([{ id: layer.id, changes: { x: round(node.x()), y: round(node.y()), width: round(width), height: round(height), rotation: round(node.rotation()) } }])
   }
 
-  // Pressing on a layer of a selection of several keeps them all, so the press can drag them
-  // together; released without dragging, it selects that layer alone.
-  const narrowTo = useRef<string | null>(null)
   const onPointerDown = (event: Konva.KonvaEventObject<PointerEvent>): void => {
     const id = event.target.id()
     const additive = event.evt.shiftKey || event.evt.metaKey || event.evt.ctrlKey
