@@ -171,6 +171,24 @@ test.describe('design editing', () => {
     expect(moved).toBeGreaterThan(20)
     await layerList(page).getByRole('button', { name: /^Ellipse/ }).click()
     await expect(x).toHaveValue(String(300 + moved))
+
+    // A locked layer in the selection stays where it is while the rest is dragged.
+    await layerList(page).getByRole('button', { name: /^Rectangle/ }).click()
+    await page.getByRole('toolbar', { name: 'Arrange' }).getByRole('button', { name: 'Lock' }).click()
+    const lockedX = await x.inputValue()
+    await layerList(page).getByRole('button', { name: /^Ellipse/ }).click({ modifiers: ['Shift'] })
+    await expect(page.getByText('2 layers selected')).toBeVisible()
+    const ellipseCentre = at(450 + moved, 450)
+    await page.mouse.move(ellipseCentre.x, ellipseCentre.y)
+    await page.mouse.down()
+    for (let step = 1; step <= 10; step++) await page.mouse.move(ellipseCentre.x, ellipseCentre.y + 6 * scale * step)
+    await page.mouse.up()
+    await expect(page.locator('.save-status')).toHaveText('Saved')
+    await layerList(page).getByRole('button', { name: /^Ellipse/ }).click()
+    await expect(y).not.toHaveValue('300')
+    await layerList(page).getByRole('button', { name: /^Rectangle/ }).click()
+    await expect(x).toHaveValue(lockedX)
+    await expect(y).toHaveValue(String(rectY))
   })
 
   test('an image from a file becomes a layer; a small one is flagged as too few pixels; its palette comes from its colours', async ({ page, holdfast }) => {
