@@ -8,6 +8,8 @@ import type { UpdateHold } from './updateHold'
 
 export type SaveState = { status: 'saved' } | { status: 'saving' } | { status: 'failed'; message: string }
 
+const SAVING: SaveState = { status: 'saving' }
+
 /** Marks updates that came from storage, so they are not sent back to it. */
 const FROM_STORAGE = Symbol('from-storage')
 const MAX_UPDATES_PER_CALL = 5000
@@ -26,9 +28,9 @@ const RETRY_DELAYS_MS = [500, 1000, 2000, 5000, 10_000]
  */
 export const MIN_CALL_INTERVAL_MS = 20
 /**
- * The same while a gesture holds the document (a layer being dragged: a change on every frame,
- * "Saving…" shown until the drop): fewer calls leave the frames to the drag; still durable
- * within a few frames.
+ * The same while a gesture holds the document (see holdFor: a layer being dragged, a change on
+ * every frame, "Saving…" shown until the drop): fewer calls leave the frames to the drag; still
+ * durable within a few frames.
  */
 export const HELD_CALL_INTERVAL_MS = 50
 
@@ -82,8 +84,9 @@ export class DocSession {
     applyUpdates(this.doc, updates, FROM_STORAGE)
   }
 
+  /** What the save status shows: while a gesture holds the document, "saving" until it ends, even when the core has confirmed everything so far. */
   get saveState(): SaveState {
-    return this.state
+    return this.hold?.active && this.state.status === 'saved' ? SAVING : this.state
   }
 
   /** Listeners are called in the microtask after each change of state, before the browser paints, so a status on screen is never behind the text. */
@@ -106,10 +109,17 @@ export class DocSession {
     this.listeners.clear()
   }
 
-  /** While `hold` is active, calls start at most every HELD_CALL_INTERVAL_MS. Returns the function that stops this. */
-  spaceCallsWhile(hold: UpdateHold): () => void {
+  /**
+   * Follows a gesture that changes the document continuously (a layer dragged on the canvas):
+   * while `hold` is active, calls start at most every HELD_CALL_INTERVAL_MS and the state stays
+   * "saving" (no flicker to "saved" between moves, each switch costing a repaint); released, the
+   * real state is reported. Returns the function that stops following it.
+   */
+  holdFor(hold: UpdateHold): () => void {
     this.hold = hold
+    const offRelease = hold.onRelease(() => this.notify())
     return () => {
+      offRelease()
       if (this.hold === hold) this.hold = undefined
     }
   }
@@ -159,10 +169,15 @@ export class DocSession {
   private setState(state: SaveState): void {
     if (state.status === this.state.status && state.status !== 'failed') return
     this.state = state
+    this.notify()
+  }
+
+  private notify(): void {
     // In a microtask: a keystroke's change goes out to teammates (y-webrtc sends it later in the
     // same transaction) before the status is redrawn, and no paint can come in between.
     queueMicrotask(() => {
-      for (const listener of this.listeners) listener(state)
+      const shown = this.saveState
+      for (const listener of this.listeners) listener(shown)
     })
   }
 }

@@ -131,33 +131,39 @@ describe('DocSession', () => {
     expect(core.inFlight).toHaveLength(1)
   })
 
-  it('spaces its calls further while a gesture holds the document, and no longer once it ends', async () => {
+  it('while a gesture holds the document, spaces its calls further and says saving until the gesture ends', async () => {
     const core = new FakeCore()
-    const { session } = await open(core)
+    const { session, states } = await open(core)
     const hold = new UpdateHold()
-    session.spaceCallsWhile(hold)
-    hold.begin()
+    session.holdFor(hold)
     const layer = session.doc.getMap('layer')
-    layer.set('x', 0)
-    await tick()
-    core.inFlight.shift()?.settle(true)
-    layer.set('x', 1)
-    await vi.advanceTimersByTimeAsync(MIN_CALL_INTERVAL_MS)
-    expect(core.inFlight).toHaveLength(0)
-    await vi.advanceTimersByTimeAsync(HELD_CALL_INTERVAL_MS - MIN_CALL_INTERVAL_MS)
-    expect(core.inFlight).toHaveLength(1)
-    await core.settle(true)
+    /** A change sent at once, then another one right behind it: how long until the second call starts? */
+    const twoMoves = async (x: number, wait: number): Promise<number> => {
+      layer.set('x', x)
+      await tick()
+      core.inFlight.shift()?.settle(true)
+      layer.set('x', x + 1)
+      await vi.advanceTimersByTimeAsync(wait)
+      const started = core.inFlight.length
+      await saveAll(core, session)
+      return started
+    }
 
-    hold.end()
-    await vi.advanceTimersByTimeAsync(HELD_CALL_INTERVAL_MS)
-    layer.set('x', 2)
+    hold.begin()
+    expect(await twoMoves(0, MIN_CALL_INTERVAL_MS)).toBe(0)
+    expect(await twoMoves(10, HELD_CALL_INTERVAL_MS)).toBe(1)
+    // Everything is durable, yet the gesture goes on: no "saved" yet.
     await tick()
-    core.inFlight.shift()?.settle(true)
-    layer.set('x', 3)
-    await vi.advanceTimersByTimeAsync(MIN_CALL_INTERVAL_MS)
-    expect(core.inFlight).toHaveLength(1)
-    await saveAll(core, session)
-    expect(layer.get('x')).toBe(3)
+    expect(session.saveState.status).toBe('saving')
+    expect(states).not.toContain('saved')
+    hold.end()
+    await tick()
+    expect(session.saveState.status).toBe('saved')
+    expect(states.at(-1)).toBe('saved')
+
+    await vi.advanceTimersByTimeAsync(HELD_CALL_INTERVAL_MS)
+    expect(await twoMoves(20, MIN_CALL_INTERVAL_MS)).toBe(1)
+    expect(layer.get('x')).toBe(21)
     expectSameState(core.stored, session.doc)
   })
 

@@ -66,7 +66,7 @@ export function DesignEditor({ index, session, awareness, design, title, drag }:
   useEffect(() => {
     void whenDesignFontsReady().then(() => setFontsReady(true))
   }, [])
-  useEffect(() => session.spaceCallsWhile(drag), [session, drag])
+  useEffect(() => session.holdFor(drag), [session, drag])
 
   // Layers a teammate deleted (or an undo removed) leave the selection.
   const layerIds = new Set(design.layers.map((layer) => layer.id))
@@ -149,7 +149,7 @@ export function DesignEditor({ index, session, awareness, design, title, drag }:
     >
       <div className="design-header">
         <TitleField index={index} draftId={session.docId} />
-        <SaveStatus sessions={saveSessions} hold={drag} />
+        <SaveStatus sessions={saveSessions} />
         <SyncBadge docId={session.docId} label="Design sync" />
         <PresenceList peers={present} label="Also in this design" />
       </div>
@@ -187,7 +187,7 @@ export function DesignEditor({ index, session, awareness, design, title, drag }:
               onSelect={commands.pick}
               onChange={(patches) => updateLayers(doc, patches)}
               onGesture={undo.stopCapturing}
-              drag={drag}
+              dragHold={drag}
               stageRef={stage}
             />
           ) : (

@@ -25,7 +25,7 @@ interface DesignStageProps {
   /** A drag or transform begins or ends: one undo step each. */
   onGesture: () => void
   /** Held from a drag's start to its end: the editor then renders less often, and the stage moves the dragged layers itself. */
-  drag: UpdateHold
+  dragHold: UpdateHold
   stageRef: RefObject<Konva.Stage | null>
 }
 
@@ -38,7 +38,7 @@ interface DragStart {
 }
 
 /** The canvas, scaled to fit its pane, with selection handles, dragging and snapping guides. */
-export function DesignStage({ design, images, selected, peers, onSelect, onChange, onGesture, drag: dragHold, stageRef }: DesignStageProps) {
+export function DesignStage({ design, images, selected, peers, onSelect, onChange, onGesture, dragHold, stageRef }: DesignStageProps) {
   const { canvas, layers } = design
   const frame = useRef<HTMLDivElement>(null)
   const transformer = useRef<Konva.Transformer>(null)

@@ -1,6 +1,5 @@
 import { useEffect, useRef } from 'react'
 import type { DocSession, SaveState } from '../../lib/docSession'
-import type { UpdateHold } from '../../lib/updateHold'
 
 /** The combined state of several documents: failed beats saving beats saved. */
 export function combineSaveStates(states: readonly SaveState[]): SaveState {
@@ -16,27 +15,16 @@ export function saveStateText(state: SaveState): string {
   return `Not saved yet: ${state.message} Retrying…`
 }
 
-interface SaveStatusProps {
-  sessions: readonly DocSession[]
-  /**
-   * A gesture that changes the document continuously (dragging a layer): "Saving…" until it
-   * ends, then what is true, instead of flickering between the two on every move (each switch
-   * costs the browser a repaint of the window).
-   */
-  hold?: UpdateHold
-}
-
 /**
  * "Saving…" while any change (title or body) is not yet durable, "Saved" only when all are.
  * The text is written straight into the element from the sessions' callbacks (in the microtask
  * after each change, before any paint), so it is never a render behind the text on screen.
  */
-export function SaveStatus({ sessions, hold }: SaveStatusProps) {
+export function SaveStatus({ sessions }: { sessions: readonly DocSession[] }) {
   const ref = useRef<HTMLSpanElement>(null)
   useEffect(() => {
     const render = (): void => {
-      const saved = combineSaveStates(sessions.map((s) => s.saveState))
-      const state: SaveState = hold?.active && saved.status === 'saved' ? { status: 'saving' } : saved
+      const state = combineSaveStates(sessions.map((s) => s.saveState))
       const element = ref.current
       if (!element) return
       // Written only when it changes: rewriting the same text still makes the browser lay out again.
@@ -45,10 +33,10 @@ export function SaveStatus({ sessions, hold }: SaveStatusProps) {
       if (element.dataset.state !== state.status) element.dataset.state = state.status
     }
     render()
-    const unsubscribe = [...sessions.map((s) => s.onSaveState(render)), hold?.onRelease(render)]
+    const unsubscribe = sessions.map((s) => s.onSaveState(render))
     return () => {
-      for (const off of unsubscribe) off?.()
+      for (const off of unsubscribe) off()
     }
-  }, [sessions, hold])
+  }, [sessions])
   return <span ref={ref} role="status" className="save-status" />
 }
