@@ -2,6 +2,7 @@ import type Konva from 'konva'
 import { createElement } from 'react'
 import { createRoot } from 'react-dom/client'
 import type { Design } from '../../../../shared/design/types'
+import { encodeImage } from './encode/encodeImage'
 import { ExportStage } from './ExportStage'
 import { whenDesignFontsReady } from './fonts'
 
@@ -14,7 +15,7 @@ const JPEG_QUALITY = 0.92
  * Draws the design at exactly canvas × scale pixels on a stage of its own (never the on-screen
  * one, whose size follows the window), with the bundled fonts loaded first.
  */
-export async function renderDesign(design: Design, images: ReadonlyMap<string, HTMLImageElement>, scale: number): Promise<HTMLCanvasElement> {
+async function renderDesign(design: Design, images: ReadonlyMap<string, HTMLImageElement>, scale: number): Promise<HTMLCanvasElement> {
   await whenDesignFontsReady()
   const host = document.createElement('div')
   const root = createRoot(host)
@@ -37,11 +38,5 @@ export async function renderDesign(design: Design, images: ReadonlyMap<string, H
 /** The design as a PNG or JPEG file of exactly its canvas size times `scale`. */
 export async function exportRaster(design: Design, images: ReadonlyMap<string, HTMLImageElement>, format: RasterFormat, scale: 1 | 2): Promise<Blob> {
   const canvas = await renderDesign(design, images, scale)
-  return new Promise((resolve, reject) => {
-    canvas.toBlob(
-      (blob) => (blob ? resolve(blob) : reject(new Error('The browser could not encode the image.'))),
-      format === 'png' ? 'image/png' : 'image/jpeg',
-      format === 'jpeg' ? JPEG_QUALITY : undefined
-    )
-  })
+  return format === 'png' ? encodeImage(canvas, 'image/png') : encodeImage(canvas, 'image/jpeg', JPEG_QUALITY)
 }
