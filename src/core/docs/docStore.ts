@@ -1,3 +1,4 @@
+import { EventPublisher } from '@orpc/server'
 import type { Database } from 'better-sqlite3'
 import type { DocKind } from '../../shared/contracts/docs'
 import { GroupCommit } from '../storage/groupCommit'
@@ -21,6 +22,13 @@ export class InvalidUpdateError extends Error {
 interface Entry {
   docId: string
   data: Uint8Array
+  writer: string | undefined
+}
+
+/** Updates made durable together for one document by one writer (undefined: a caller that gave none). */
+export interface DocChange {
+  updates: Uint8Array[]
+  writer: string | undefined
 }
 
 /**
@@ -34,6 +42,8 @@ export class DocStore {
 
   /** Called after each durable batch with how many entries each document got (compaction listens). */
   onAppended: (entriesByDoc: ReadonlyMap<string, number>) => void = () => undefined
+  /** Per document id, what each durable batch added to it, for sessions that have it open. */
+  readonly changes = new EventPublisher<Record<string, DocChange>>()
 
   constructor(private readonly db: Database) {
     this.statements = {
@@ -78,11 +88,11 @@ export class DocStore {
   }
 
   /** Validates every update first (all or nothing), then resolves once all are durable. */
-  append(docId: string, updates: readonly Uint8Array[]): Promise<void> {
+  append(docId: string, updates: readonly Uint8Array[], writer?: string): Promise<void> {
     if (!this.has(docId)) return Promise.reject(new DocNotFoundError(docId))
     const bad = updates.findIndex((update) => !isValidUpdate(update))
     if (bad !== -1) return Promise.reject(new InvalidUpdateError(docId, bad))
-    return this.commits.submit(updates.map((data) => ({ docId, data })))
+    return this.commits.submit(updates.map((data) => ({ docId, data, writer })))
   }
 
   /**
@@ -110,5 +120,19 @@ export class DocStore {
     const counts = new Map<string, number>()
     for (const entry of entries) counts.set(entry.docId, (counts.get(entry.docId) ?? 0) + 1)
     this.onAppended(counts)
+    this.publishChanges(entries)
+  }
+
+  /** In order: each run of entries for one document by one writer is one change. */
+  private publishChanges(entries: readonly Entry[]): void {
+    let run: (DocChange & { docId: string }) | null = null
+    for (const entry of entries) {
+      if (run && run.docId === entry.docId && run.writer === entry.writer) run.updates.push(entry.data)
+      else {
+        if (run) this.changes.publish(run.docId, { updates: run.updates, writer: run.writer })
+        run = { docId: entry.docId, writer: entry.writer, updates: [entry.data] }
+      }
+    }
+    if (run) this.changes.publish(run.docId, { updates: run.updates, writer: run.writer })
   }
 }

@@ -8,6 +8,12 @@ import { DocNotFoundError, InvalidUpdateError } from './docStore'
 
 const docs = implementer.docs.use(requireStorage)
 
+/**
+ * Changes kept for a subscriber that has not taken them yet; more and the oldest are dropped
+ * (a session that far behind is reloaded from storage when next handed over or opened).
+ */
+const CHANGES_BUFFERED = 1000
+
 /** Whether the stored workspace index still lists a document (among drafts, designs or the trash). */
 function listedInIndex(store: DocStore, docId: string): boolean {
   if (docId === WORKSPACE_INDEX_ID) return true
@@ -37,9 +43,15 @@ export const docsHandlers = {
     return { removed: true as const }
   }),
 
+  changes: docs.changes.handler(async function* ({ context, input, signal }) {
+    for await (const change of context.docs.changes.subscribe(input.docId, { signal, maxBufferedEvents: CHANGES_BUFFERED })) {
+      if (change.writer !== input.writer) yield { updates: change.updates }
+    }
+  }),
+
   append: docs.append.handler(async ({ context, input, errors }) => {
     try {
-      await context.docs.append(input.docId, input.updates)
+      await context.docs.append(input.docId, input.updates, input.writer)
       return { durable: true as const }
     } catch (error) {
       if (error instanceof DocNotFoundError) throw errors.NOT_FOUND({ data: { docId: input.docId } })

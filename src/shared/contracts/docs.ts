@@ -1,3 +1,4 @@
+import { eventIterator } from '@orpc/contract'
 import { z } from 'zod'
 import { storageProcedure } from './errors'
 
@@ -17,6 +18,12 @@ export const WORKSPACE_INDEX_ID = 'workspace-index'
 export const MAX_UPDATE_BYTES = 4 * 1024 * 1024
 /** How many updates one append call may carry. */
 export const MAX_UPDATES_PER_APPEND = 10_000
+
+/**
+ * Who wrote an update: an id an open document session makes up for itself, so the changes it is
+ * told about are only the others' (another window, a headless-mode client).
+ */
+export const WriterIdSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'a writer id is 1 to 64 letters, digits or "-"')
 
 /** Binary data (sent as base64 by the RPC serializer, see shared/rpc/serializers.ts). */
 export const BinarySchema = z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected binary data')
@@ -62,6 +69,15 @@ export const docsContract = {
    */
   append: storageProcedure
     .errors(docErrors)
-    .input(z.object({ docId: DocIdSchema, updates: z.array(UpdateSchema).min(1).max(MAX_UPDATES_PER_APPEND) }))
-    .output(z.object({ durable: z.literal(true) }))
+    .input(z.object({ docId: DocIdSchema, updates: z.array(UpdateSchema).min(1).max(MAX_UPDATES_PER_APPEND), writer: WriterIdSchema.optional() }))
+    .output(z.object({ durable: z.literal(true) })),
+
+  /**
+   * The updates other writers append to the document from now on, each batch once durable: what
+   * an open document must apply to show them. Appends made with `writer` (the caller's own) are
+   * left out.
+   */
+  changes: storageProcedure
+    .input(z.object({ docId: DocIdSchema, writer: WriterIdSchema }))
+    .output(eventIterator(z.object({ updates: z.array(BinarySchema) })))
 }

@@ -3,6 +3,7 @@ import type { CoreClient } from '../../../shared/contracts'
 import type { DocKind } from '../../../shared/contracts/docs'
 import { LocalChanges } from '../../../shared/docs/localChanges'
 import { applyUpdates } from '../../../shared/docs/yjsUpdates'
+import { followStoredChanges } from './followStoredChanges'
 import { describeError } from './rpcError'
 import type { UpdateHold } from './updateHold'
 
@@ -53,6 +54,9 @@ export class DocSession {
   private state: SaveState = { status: 'saved' }
   private readonly listeners = new Set<(state: SaveState) => void>()
   private idle: (() => void)[] = []
+  /** Who this session is among the document's writers: what it stores is not sent back to it. */
+  private readonly writer = crypto.randomUUID()
+  private readonly closed = new AbortController()
 
   private constructor(
     private readonly client: CoreClient,
@@ -69,15 +73,24 @@ export class DocSession {
   static async open(client: CoreClient, docId: string, kind: DocKind): Promise<DocSession> {
     await client.docs.create({ docId, kind })
     const session = new DocSession(client, docId)
+    // Following first: what is stored between the load and the subscription is not missed.
+    void followStoredChanges(client, {
+      docId,
+      writer: session.writer,
+      apply: (updates) => applyUpdates(session.doc, updates, FROM_STORAGE),
+      catchUp: () => session.reload(),
+      signal: session.closed.signal
+    })
     const { updates } = await client.docs.load({ docId })
     applyUpdates(session.doc, updates, FROM_STORAGE)
     return session
   }
 
   /**
-   * Applies whatever storage holds that this doc lacks: changes stored while the session was open
-   * by another path (a headless-mode client, the relay, another window), as when a draft kept open
-   * by the background sync is handed to the editor.
+   * Applies whatever storage holds that this doc lacks. What other writers store (a headless-mode
+   * client, the relay, another window) arrives by itself while the change stream runs; this
+   * covers a break in the stream, and a draft kept open by the background sync being handed to
+   * the editor.
    */
   async reload(): Promise<void> {
     const { updates } = await this.client.docs.load({ docId: this.docId })
@@ -104,6 +117,7 @@ export class DocSession {
   /** Waits for pending writes, then releases the document. */
   async close(): Promise<void> {
     await this.whenSaved()
+    this.closed.abort()
     this.changes.destroy()
     this.doc.destroy()
     this.listeners.clear()
@@ -137,7 +151,7 @@ export class DocSession {
         this.send()
       }, this.hold?.active ? HELD_CALL_INTERVAL_MS : MIN_CALL_INTERVAL_MS)
       this.client.docs
-        .append({ docId: this.docId, updates: batch })
+        .append({ docId: this.docId, updates: batch, writer: this.writer })
         .then(() => {
           this.retries = 0
           this.sending = false

@@ -94,4 +94,32 @@ describe('docs over RPC', () => {
     await expect(c.docs.append({ docId: 'd', updates: [] })).rejects.toMatchObject({ code: 'INPUT_INVALID' })
     await expect(c.docs.append({ docId: 'd', updates: [new Uint8Array(0)] })).rejects.toMatchObject({ code: 'INPUT_INVALID' })
   })
+
+  it("streams each durable batch to the document's other writers, and not back to the writer that stored it", async () => {
+    const c = client()
+    await c.docs.create({ docId: 'shared', kind: 'draft' })
+    const stop = new AbortController()
+    const seen: string[] = []
+    const following = (async () => {
+      for await (const { updates } of await c.docs.changes({ docId: 'shared', writer: 'window-a' }, { signal: stop.signal })) {
+        seen.push(textOf(updates))
+        if (seen.length === 2) stop.abort()
+      }
+    })().catch(() => undefined)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+
+    // Three writers, each with a document of its own: every batch stands alone.
+    const words = (text: string): Uint8Array[] => {
+      const doc = new Y.Doc()
+      doc.getText('text').insert(0, text)
+      return [Y.encodeStateAsUpdate(doc)]
+    }
+    await c.docs.append({ docId: 'shared', updates: words('own words'), writer: 'window-a' })
+    await c.docs.append({ docId: 'shared', updates: words('Another window'), writer: 'window-b' })
+    await c.docs.append({ docId: 'shared', updates: words('A script') })
+    await following
+
+    // What window A stored itself is not among them.
+    expect(seen).toEqual(['Another window', 'A script'])
+  })
 })

@@ -15,8 +15,11 @@ interface AppendCall {
 class FakeCore {
   readonly stored: Uint8Array[] = []
   readonly inFlight: AppendCall[] = []
+  /** The open change streams: each is told what other writers store. */
+  readonly streams = new Set<(updates: Uint8Array[]) => void>()
   readonly client = {
     docs: {
+      changes: (_input: unknown, { signal }: { signal: AbortSignal }) => Promise.resolve(this.changeStream(signal)),
       create: () => Promise.resolve({ created: true }),
       load: () => Promise.resolve({ updates: [...this.stored], updateCount: this.stored.length }),
       append: ({ updates }: { updates: Uint8Array[] }) =>
@@ -32,6 +35,32 @@ class FakeCore {
         })
     }
   } as unknown as CoreClient
+
+  /** Another writer (a headless-mode client, another window) stores updates; open sessions are told. */
+  storeFromElsewhere(updates: Uint8Array[]): void {
+    this.stored.push(...updates)
+    for (const tell of this.streams) tell(updates)
+  }
+
+  private async *changeStream(signal: AbortSignal): AsyncGenerator<{ updates: Uint8Array[] }> {
+    const queue: Uint8Array[][] = []
+    let wake = (): void => undefined
+    const tell = (updates: Uint8Array[]): void => {
+      queue.push(updates)
+      wake()
+    }
+    this.streams.add(tell)
+    signal.addEventListener('abort', () => wake())
+    try {
+      while (!signal.aborted) {
+        const updates = queue.shift()
+        if (updates) yield { updates }
+        else await new Promise<void>((resolve) => (wake = resolve))
+      }
+    } finally {
+      this.streams.delete(tell)
+    }
+  }
 
   /** Settles the oldest call in flight and lets the session react, past the pause between calls. */
   async settle(ok: boolean): Promise<void> {
@@ -215,6 +244,25 @@ describe('DocSession', () => {
     expect(session.doc.getText('text').toJSON()).toBe('written by the relay')
     expect(core.inFlight).toHaveLength(0)
     expect(session.saveState.status).toBe('saved')
+  })
+
+  it('shows what another writer stores while it is open, without storing it again, and stops following once closed', async () => {
+    const core = new FakeCore()
+    const { session } = await open(core)
+    await tick()
+    expect(core.streams.size).toBe(1)
+    const other = new Y.Doc()
+    other.getText('text').insert(0, 'typed in another window')
+    core.storeFromElsewhere([Y.encodeStateAsUpdate(other)])
+    await tick()
+
+    expect(session.doc.getText('text').toJSON()).toBe('typed in another window')
+    expect(core.inFlight).toHaveLength(0)
+    expect(session.saveState.status).toBe('saved')
+
+    await session.close()
+    await tick()
+    expect(core.streams.size).toBe(0)
   })
 
   it('sends nothing back of what it loaded, even when part of it is pending', async () => {

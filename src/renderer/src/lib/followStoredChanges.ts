@@ -1,0 +1,43 @@
+import type { CoreClient } from '../../../shared/contracts'
+
+/** Pauses before subscribing again after the stream broke (the core restarting, say). */
+const RESUBSCRIBE_DELAYS_MS = [250, 1000, 5000]
+
+export interface StoredChangesFollower {
+  docId: string
+  /** This session's own writer id: its own appends are not sent back. */
+  writer: string
+  /** Applies a batch another writer stored (a headless-mode client, another window). */
+  apply: (updates: Uint8Array[]) => void
+  /** Applies everything stored, after a break in the stream, for whatever came during it. */
+  catchUp: () => Promise<void>
+  signal: AbortSignal
+}
+
+/** Applies what other writers store into a document while `signal` is not aborted; never throws. */
+export async function followStoredChanges(client: CoreClient, follower: StoredChangesFollower): Promise<void> {
+  const { docId, writer, apply, catchUp, signal } = follower
+  for (let breaks = 0; !signal.aborted; breaks++) {
+    try {
+      const changes = await client.docs.changes({ docId, writer }, { signal })
+      if (breaks > 0) await catchUp()
+      for await (const { updates } of changes) apply(updates)
+    } catch {
+      // The stream broke or was refused; try again below unless the session is closed.
+    }
+    await pause(RESUBSCRIBE_DELAYS_MS[Math.min(breaks, RESUBSCRIBE_DELAYS_MS.length - 1)] ?? 0, signal)
+  }
+}
+
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve()
+    const timer = setTimeout(done, ms)
+    signal.addEventListener('abort', done, { once: true })
+    function done(): void {
+      clearTimeout(timer)
+      signal.removeEventListener('abort', done)
+      resolve()
+    }
+  })
+}
