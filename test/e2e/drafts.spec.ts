@@ -16,7 +16,13 @@ import {
   titleField,
   typeTitle
 } from './fixtures/drafts'
+import * as Y from 'yjs'
+import { WORKSPACE_INDEX_ID } from '../../src/shared/contracts/docs'
+import { applyUpdates } from '../../src/shared/docs/yjsUpdates'
+import { DRAFT_BODY_FIELD } from '../../src/shared/editor/fields'
+import { listDrafts } from '../../src/shared/workspace/workspaceIndex'
 import { expectNoSeriousViolations } from './fixtures/axe'
+import { connectToHeadless } from './fixtures/rpcClient'
 import { expect, test } from './fixtures/test'
 import { chooseTheme, expectLooks } from './fixtures/ui'
 
@@ -156,6 +162,80 @@ test.describe('Drafts', () => {
     await openDrafts(page, page.url())
     await draftList(page).getByRole('button', { name: /^Untitled/ }).click()
     await expect(draftText(page)).toHaveText('First sentence. Second sentence.')
+  })
+
+  test('typed keys land where the caret is: mid-word, over a selection, in a new paragraph, over everything, accents and symbols too', async ({
+    page,
+    holdfast
+  }) => {
+    await openDrafts(page, holdfast.url)
+    await newDraft(page)
+    await draftText(page).click()
+    // Mid-word: the caret stays after each typed key.
+    await page.keyboard.type('Wrd')
+    await page.keyboard.press('ArrowLeft')
+    await page.keyboard.press('ArrowLeft')
+    await page.keyboard.type('oo')
+    await page.keyboard.press('End')
+    await page.keyboard.type(' café — 5 € · naïve')
+    await expect(draftText(page)).toHaveText('Woord café — 5 € · naïve')
+
+    // Over a selection: the selected word is replaced.
+    await page.keyboard.press('Home')
+    await page.keyboard.press('Shift+ArrowRight')
+    await page.keyboard.press('Shift+ArrowRight')
+    await page.keyboard.type('B')
+    await expect(draftText(page)).toHaveText('Bord café — 5 € · naïve')
+
+    // A new paragraph takes what follows.
+    await page.keyboard.press('End')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('Second line.')
+    await expect(draftText(page).locator('p')).toHaveText(['Bord café — 5 € · naïve', 'Second line.'])
+
+    // Across paragraphs: everything selected and typed over leaves one paragraph with the new text.
+    await page.keyboard.press('Control+a')
+    await page.keyboard.type('Fresh')
+    await expect(draftText(page).locator('p')).toHaveText(['Fresh'])
+
+    // What is saved is what is shown.
+    await expectSaved(page)
+    await page.reload()
+    await openDrafts(page, page.url())
+    await draftList(page).getByRole('button', { name: /^Untitled/ }).click()
+    await expect(draftText(page).locator('p')).toHaveText(['Fresh'])
+  })
+
+  test('a paragraph another client stores into the open draft shows at once, without reopening it', async ({ page, holdfast }) => {
+    await openDrafts(page, holdfast.url)
+    await writeDraft(page, 'Wire copy', 'Filed at noon.')
+    const rpc = await connectToHeadless(holdfast.url)
+    try {
+      const load = async (docId: string): Promise<Y.Doc> => {
+        const doc = new Y.Doc()
+        applyUpdates(doc, (await rpc.client.docs.load({ docId })).updates)
+        return doc
+      }
+      let draftId: string | undefined
+      await expect.poll(async () => (draftId = listDrafts(await load(WORKSPACE_INDEX_ID)).find((draft) => draft.title === 'Wire copy')?.id)).toBeDefined()
+      // A script (a headless-mode client) adds a paragraph to the stored draft.
+      const draft = await load(draftId ?? '')
+      const before = Y.encodeStateVector(draft)
+      const text = new Y.XmlText()
+      text.insert(0, 'Updated at one.')
+      const paragraph = new Y.XmlElement('paragraph')
+      paragraph.insert(0, [text])
+      draft.getXmlFragment(DRAFT_BODY_FIELD).push([paragraph])
+      await rpc.client.docs.append({ docId: draftId ?? '', updates: [Y.encodeStateAsUpdate(draft, before)] })
+    } finally {
+      rpc.close()
+    }
+    await expect(draftText(page).locator('p')).toHaveText(['Filed at noon.', 'Updated at one.'])
+    // And typing goes on in the same document.
+    await caretToEnd(page)
+    await page.keyboard.type(' Checked.')
+    await expect(draftText(page).locator('p')).toHaveText(['Filed at noon.', 'Updated at one. Checked.'])
+    await expectSaved(page)
   })
 
   test('Find highlights every match and follows new text; Replace all is one undo step', async ({ page, holdfast }) => {

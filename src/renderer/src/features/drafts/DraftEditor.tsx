@@ -25,6 +25,7 @@ import { PresenceList } from '../team/PresenceList'
 import { SyncBadge } from '../team/SyncBadge'
 import { usePresence } from '../team/usePresence'
 import { createPeerCursors } from './peerCursors'
+import { DirectTyping } from './directTyping'
 import { TitleField } from './TitleField'
 import { useTouchOnEdit } from './useTouchOnEdit'
 import { useWordCount } from './useWordCount'
@@ -66,7 +67,8 @@ export function DraftEditor({ index, draft, awareness, onWordCount, onAssistTarg
         createPeerCursors(awareness),
         Placeholder.configure({ placeholder: 'Start writing…' }),
         FindHighlight,
-        createSpellcheck(spell)
+        createSpellcheck(spell),
+        DirectTyping
       ],
       editorProps: {
         transformPastedHTML: cleanPastedHtml,
