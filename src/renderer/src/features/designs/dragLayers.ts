@@ -28,6 +28,8 @@ export function liftForDrag(moving: readonly Konva.Node[]): () => void {
     for (const node of lifted) if (node.getParent()) node.moveTo(home)
     movingLayer.destroy()
     aboveLayer.destroy()
-    home.batchDraw()
+    // At once, not on the next frame: until the layer is drawn again its hit map lacks the
+    // dropped nodes, and a click right after the drop would land on the background.
+    home.draw()
   }
 }
