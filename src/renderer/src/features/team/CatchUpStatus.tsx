@@ -1,3 +1,4 @@
+import { WORKSPACE_INDEX_ID } from '../../../../shared/contracts/docs'
 import { MAX_BACKGROUND_ROOMS } from '../../lib/sync/catchUp'
 import { sameJson, useSyncValue } from './useSyncValue'
 
@@ -8,6 +9,8 @@ export function CatchUpStatus() {
       ...(sync.catchUp?.progress ?? { due: 0, fetched: 0 }),
       rooms: sync.liveRooms,
       peers: sync.connectedPeers(),
+      // What teammates changed is known only once the workspace's list has come from one of them.
+      listKnown: sync.stateOf(WORKSPACE_INDEX_ID) === 'synced',
       images: sync.blobs.waiting
     }),
     sameJson,
@@ -23,8 +26,10 @@ export function CatchUpStatus() {
           </label>
           <progress id="catch-up-progress" max={total} value={state.fetched} />
         </>
-      ) : state.peers > 0 ? (
+      ) : state.peers > 0 && state.listKnown ? (
         <p>Every draft and design is up to date with what teammates online hold.</p>
+      ) : state.peers > 0 ? (
+        <p>Comparing the workspace with teammates…</p>
       ) : (
         <p>Drafts and designs teammates changed are fetched when one of them is online.</p>
       )}

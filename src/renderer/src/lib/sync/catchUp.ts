@@ -12,6 +12,8 @@ export const MAX_BACKGROUND_ROOMS = 8
 /** Drafts asked for at once: the background fetches and the behind drafts open in the window. */
 const MAX_WANTED = 2 * MAX_BACKGROUND_ROOMS
 const TICK_MS = 1000
+/** Besides the steady tick: how soon after a change in the rooms (a peer synced, a teammate asking) the catch-up looks again. */
+const NUDGE_MS = 50
 /** A fetch that finds no teammate holding the draft gives up for a while. */
 const FETCH_TIMEOUT_MS = 20_000
 const RETRY_AFTER_MS = 30_000
@@ -53,8 +55,9 @@ export class CatchUp {
   /** Drafts found current whose marker is recorded once their copy is stored. */
   private readonly confirming = new Set<string>()
   private fetched = 0
-  private due = 0
   private timer: ReturnType<typeof setInterval> | null = null
+  private nudged: ReturnType<typeof setTimeout> | null = null
+  private offSyncChange: () => void = () => undefined
   private stopped = false
   private readonly drafts: Y.Map<unknown>
 
@@ -72,20 +75,33 @@ export class CatchUp {
     for (const [docId, marker] of Object.entries(markers)) this.markers.set(docId, marker)
     this.drafts.observeDeep(this.onIndexChange)
     this.timer = setInterval(() => this.tick(), TICK_MS)
+    this.offSyncChange = this.sync.onChange(this.nudge)
     this.tick()
+  }
+
+  /** Looks again shortly: something changed that may let a fetch finish or a teammate be served. */
+  private readonly nudge = (): void => {
+    if (this.nudged || this.stopped) return
+    this.nudged = setTimeout(() => {
+      this.nudged = null
+      this.tick()
+    }, NUDGE_MS)
   }
 
   stop(): void {
     if (this.stopped) return
     this.stopped = true
     if (this.timer) clearInterval(this.timer)
+    if (this.nudged) clearTimeout(this.nudged)
+    this.offSyncChange()
     this.drafts.unobserveDeep(this.onIndexChange)
     for (const [docId] of this.fetching) this.close(this.fetching, docId)
     for (const [docId] of this.serving) this.close(this.serving, docId)
   }
 
   get progress(): CatchUpProgress {
-    return { due: this.due, fetched: this.fetched }
+    // Counted now, not at the last tick: the index a teammate just sent may list many more.
+    return { due: listDocuments(this.index).filter((draft) => !this.holds(draft)).length, fetched: this.fetched }
   }
 
   /** On sharing or joining: every draft here now is this device's own, held as it is. */
@@ -138,7 +154,6 @@ export class CatchUp {
     const now = Date.now()
     const drafts = listDocuments(this.index)
     const due = drafts.filter((draft) => !this.holds(draft))
-    this.due = due.length
     for (const draft of due) this.confirmIfHeld(draft)
 
     // Fetch: up to the bound, drafts not open in the window, not failed lately.
@@ -203,9 +218,9 @@ export class CatchUp {
       if (!room?.session || !room.synced) continue
       rooms.delete(docId)
       this.sync.promote(docId)
-      // It was loaded when the sweep opened it: what another writer stored since (a headless-mode
-      // client, the relay's core, another window) comes in now. What it holds is still the document,
-      // so a failed refresh only leaves those writes out until the next open.
+      // What other writers stored since the sweep opened it came in by its change stream; a reload
+      // covers a break in that stream. What it holds is still the document, so a failed refresh
+      // only leaves such writes out until the next open.
       room.session.reload().catch((error: unknown) => console.warn(`Could not reload ${docId} from storage: ${describeError(error)}`))
       return { session: room.session, synced: room.synced }
     }
@@ -291,6 +306,7 @@ export class CatchUp {
         }
         room.synced = this.sync.register(docId, session, true)
         this.sync.announce(docId, 'serving', serving ? marker : null)
+        this.nudge()
       })
       .catch(() => {
         if (rooms.get(docId) === room) rooms.delete(docId)

@@ -19,9 +19,10 @@ interface GuardedPeer {
  * checked whole before y-webrtc reads it (peerMessages.ts), and a peer that sends something
  * malformed is disconnected and reported, its message never reaching the document. Going out,
  * document state too large for one data channel message is sent as several (splitPeerMessage.ts).
- * Image messages go to the blob exchange instead of y-webrtc.
+ * Image messages go to the blob exchange instead of y-webrtc. `onSynced` hears when a peer's
+ * connection has caught up (its sync step 2 read).
  */
-export function guardPeers(provider: WebrtcProvider, onRefused: (reason: string) => void, blobs?: BlobExchange): void {
+export function guardPeers(provider: WebrtcProvider, onRefused: (reason: string) => void, blobs?: BlobExchange, onSynced?: () => void): void {
   const guarded = new WeakSet<object>()
   /** The message y-webrtc is reading now, and from whom. */
   let reading: { peer: GuardedPeer; data: Uint8Array } | null = null
@@ -49,7 +50,10 @@ export function guardPeers(provider: WebrtcProvider, onRefused: (reason: string)
           // y-webrtc marks a connection synced on the peer's sync step 2 only while its room as a
           // whole is not synced, so a teammate who connects after the room last settled stays
           // "syncing" for good (and the catch-up waits on it forever). Marked here instead.
-          if (isSyncStep2(data)) conn.synced = true
+          if (isSyncStep2(data)) {
+            conn.synced = true
+            onSynced?.()
+          }
           return
         }
         onRefused(problem)

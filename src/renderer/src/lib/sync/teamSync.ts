@@ -295,9 +295,12 @@ export class TeamSync {
         this.refused = { at: Date.now(), reason }
         this.changed()
       },
-      this.blobs
+      this.blobs,
+      () => this.changed()
     )
     entry.provider.on('peers', () => this.changed())
+    // In the workspace room teammates ask for drafts (and say which they serve): the catch-up acts on it.
+    if (docId === WORKSPACE_INDEX_ID) entry.awareness.on('change', this.onTeammatesChange)
     // The room exists once the password's key is derived, and the signaling socket opens in its own
     // time: say so at once, not "offline" until the UI next looks.
     const signaling = entry.provider.signalingConns as unknown as SignalingSocketEvents[]
@@ -307,6 +310,10 @@ export class TeamSync {
     entry.stopListening = () => {
       for (const conn of signaling) conn.off('connect', onSignaling)
     }
+  }
+
+  private readonly onTeammatesChange = (_changes: unknown, origin: unknown): void => {
+    if (origin !== 'local') this.changed()
   }
 
   private changed(): void {

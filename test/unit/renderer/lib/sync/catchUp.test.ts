@@ -38,6 +38,14 @@ class FakeCore {
 
   readonly client = {
     docs: {
+      // No other writer stores anything: the stream stays open, silent, until the session closes.
+      changes: (_input: unknown, { signal }: { signal: AbortSignal }) =>
+        Promise.resolve(
+          (async function* () {
+            await new Promise((resolve) => signal.addEventListener('abort', resolve))
+            yield* []
+          })()
+        ),
       create: (input: { docId: string; kind: string }) => {
         this.created.push(input)
         return Promise.resolve({ created: true })
@@ -103,6 +111,12 @@ class FakeTeamSync {
   private readonly open = new Map<string, Room>()
   private readonly teammates = new Map<string, Record<string, unknown>>()
   private readonly syncedWithTeammate = new Set<string>()
+  private readonly listeners = new Set<() => void>()
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
 
   register(docId: string, target: SyncTarget, background = false): SyncedDoc {
     const current = this.open.get(docId)
@@ -174,11 +188,13 @@ class FakeTeamSync {
   servedBy(docId: string, marker: number | null): void {
     this.teammates.set(docId, { serving: marker })
     this.syncedWithTeammate.add(docId)
+    for (const listener of this.listeners) listener()
   }
 
   /** A teammate asks for these documents in the index's room. */
   teammateWants(docIds: string[]): void {
     this.teammates.set(WORKSPACE_INDEX_ID, { want: docIds })
+    for (const listener of this.listeners) listener()
   }
 
   /** Background rooms open now. */
@@ -294,6 +310,30 @@ describe('CatchUp', () => {
 
     expect(core.createdIds.sort()).toEqual(['never', 'older'])
     expect(catchUp.progress.due).toBe(2)
+  })
+
+  it('takes a fetched document as soon as its room syncs with a teammate serving it, not at the next tick', async () => {
+    const core = new FakeCore({ doc: 100 })
+    const sync = new FakeTeamSync()
+    await startCatchUp(core, sync, indexOf([{ id: 'doc', editedAt: 500 }]))
+    // Half way to the next tick, the room syncs.
+    await wait(TICK_MS / 2)
+    expect(core.markSynced).toEqual([])
+    sync.servedBy('doc', 500)
+    await wait(TICK_MS / 4)
+    expect(core.markSynced).toEqual([[{ docId: 'doc', marker: 500 }]])
+  })
+
+  it('serves a document a teammate asks for as soon as the asking shows, not at the next tick', async () => {
+    const core = new FakeCore({ doc: 500 })
+    const sync = new FakeTeamSync()
+    await startCatchUp(core, sync, indexOf([{ id: 'doc', editedAt: 500 }]))
+    await wait(TICK_MS / 2)
+    expect(sync.background()).toEqual([])
+    sync.teammateWants(['doc'])
+    await wait(TICK_MS / 4)
+    expect(sync.background()).toEqual(['doc'])
+    expect(sync.roomOf('doc').announced.serving).toBe(500)
   })
 
   it('records the marker and closes the room once synced with a teammate serving the latest version', async () => {

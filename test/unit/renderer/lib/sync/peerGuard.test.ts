@@ -82,18 +82,21 @@ describe('peer guard', () => {
     expect(replica.getText('t').toJSON()).toBe(text)
   })
 
-  it('marks a connection synced when the peer’s sync step 2 arrives, whatever the room’s state', () => {
+  it('marks a connection synced when the peer’s sync step 2 arrives, whatever the room’s state, and says so', () => {
     const { provider, peer, conn } = providerWithConnection()
-    guardPeers(provider as unknown as WebrtcProvider, () => undefined)
+    const onSynced = vi.fn()
+    guardPeers(provider as unknown as WebrtcProvider, () => undefined, undefined, onSynced)
     provider.emit('peers', {})
     const doc = new Y.Doc()
     peer.emit('data', updateMessage(Y.encodeStateAsUpdate(doc)))
     expect(conn.synced).toBe(false)
+    expect(onSynced).not.toHaveBeenCalled()
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, 0)
     syncProtocol.writeSyncStep2(encoder, doc)
     peer.emit('data', encoding.toUint8Array(encoder))
     expect(conn.synced).toBe(true)
+    expect(onSynced).toHaveBeenCalledTimes(1)
   })
 
   it('passes a peer’s update on to the other peers but never sends it back to the peer it came from', () => {
