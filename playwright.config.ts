@@ -1,33 +1,9 @@
-import { defineConfig, type PlaywrightTestOptions, type PlaywrightWorkerOptions } from '@playwright/test'
+import { defineConfig } from '@playwright/test'
 
 // Browser tests use the system's Chromium (Debian's package in CI): Playwright never downloads browsers here.
 // The 'system chromium' project checks it is there before the e2e project runs; the electron project
 // needs no browser, so it runs where there is none (the macOS and Windows CI runners).
 const chromium = process.env.HOLDFAST_CHROMIUM ?? '/usr/bin/chromium'
-
-/** How every browser test runs. */
-const e2eUse: Partial<PlaywrightTestOptions & PlaywrightWorkerOptions> = {
-    browserName: 'chromium',
-    launchOptions: {
-      executablePath: chromium,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-        // WebRTC between pages on loopback (team sync tests): Chromium gathers no loopback ICE
-        // candidates without both of these.
-        '--allow-loopback-in-peer-connection',
-        '--use-fake-ui-for-media-stream'
-      ]
-    },
-    actionTimeout: 10_000,
-    navigationTimeout: 15_000,
-    trace: 'retain-on-failure'
-  }
 
 export default defineConfig({
   globalSetup: './test/e2e/global-setup.ts',
@@ -48,22 +24,32 @@ export default defineConfig({
       testMatch: 'systemChromium.setup.ts',
       use: { launchOptions: { executablePath: chromium } }
     },
-    // The team-sync file runs its tests one after another in one worker (apps of two of its tests
-    // would find each other on the namespace's LAN); as a project of its own, listed first, it
-    // starts at once instead of after most other tests and then running alone.
-    {
-      name: 'e2e team sync',
-      testDir: 'test/e2e',
-      testMatch: 'sync.spec.ts',
-      dependencies: ['system chromium'],
-      use: e2eUse
-    },
     {
       name: 'e2e',
       testDir: 'test/e2e',
-      testIgnore: 'sync.spec.ts',
       dependencies: ['system chromium'],
-      use: e2eUse
+      use: {
+        browserName: 'chromium',
+        launchOptions: {
+          executablePath: chromium,
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+            '--disable-quic',
+            // WebRTC between pages on loopback (team sync tests): Chromium gathers no loopback ICE
+            // candidates without both of these.
+            '--allow-loopback-in-peer-connection',
+            '--use-fake-ui-for-media-stream'
+          ]
+        },
+        actionTimeout: 10_000,
+        navigationTimeout: 15_000,
+        trace: 'retain-on-failure'
+      }
     },
     {
       name: 'electron',
