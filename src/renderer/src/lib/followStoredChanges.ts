@@ -17,15 +17,19 @@ export interface StoredChangesFollower {
 /** Applies what other writers store into a document while `signal` is not aborted; never throws. */
 export async function followStoredChanges(client: CoreClient, follower: StoredChangesFollower): Promise<void> {
   const { docId, writer, apply, catchUp, signal } = follower
-  for (let breaks = 0; !signal.aborted; breaks++) {
+  let broken = false
+  let failures = 0
+  while (!signal.aborted) {
     try {
       const changes = await client.docs.changes({ docId, writer }, { signal })
-      if (breaks > 0) await catchUp()
+      if (broken) await catchUp()
+      failures = 0
       for await (const { updates } of changes) apply(updates)
     } catch {
       // The stream broke or was refused; try again below unless the session is closed.
     }
-    await pause(RESUBSCRIBE_DELAYS_MS[Math.min(breaks, RESUBSCRIBE_DELAYS_MS.length - 1)] ?? 0, signal)
+    broken = true
+    await pause(RESUBSCRIBE_DELAYS_MS[Math.min(failures++, RESUBSCRIBE_DELAYS_MS.length - 1)] ?? 0, signal)
   }
 }
 
